@@ -1,0 +1,35 @@
+package dev.daogen.processor.generation;
+
+import com.palantir.javapoet.ClassName;
+
+/** The runtime and library types generated code refers to, in one place. */
+public final class ClassNames {
+  private ClassNames() {}
+
+  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  public static final ClassName DATABASE = ClassName.get("dev.daogen.db", "Database");
+  public static final ClassName PLUGIN_MODULE = ClassName.get("dev.daogen.db", "PluginModule");
+  public static final ClassName ENTITY_DAO = ClassName.get("dev.daogen.dao", "EntityDao");
+  public static final ClassName PAGE = ClassName.get("dev.daogen.dao", "Page");
+  public static final ClassName TAGS = ClassName.get("dev.daogen.dao", "Tags");
+  public static final ClassName DAO_EXCEPTION = ClassName.get("dev.daogen.dao", "DaoException");
+  public static final ClassName ERROR_CODE = ClassName.get("dev.daogen.dao", "ErrorCode");
+  public static final ClassName ENTITY_SCHEMA = ClassName.get("dev.daogen.schema", "EntitySchema");
+  public static final ClassName FIELD_SCHEMA = ClassName.get("dev.daogen.schema", "FieldSchema");
+  public static final ClassName FIELD_TYPE = ClassName.get("dev.daogen.schema", "FieldType");
+  public static final ClassName ON_DELETE = ClassName.get("dev.daogen.annotations", "OnDelete");
+  public static final ClassName BINDER = ClassName.get("dev.daogen.internal", "Binder");
+  public static final ClassName JDBC = ClassName.get("dev.daogen.internal", "Jdbc");
+  public static final ClassName JSON = ClassName.get("dev.daogen.internal", "Json");
+  public static final ClassName CHECKS = ClassName.get("dev.daogen.internal", "Checks");
+  public static final ClassName AUTOS = ClassName.get("dev.daogen.internal", "Autos");
+  public static final ClassName VALUES = ClassName.get("dev.daogen.internal", "Values");
+  public static final ClassName FIELD_ERRORS = ClassName.get("dev.daogen.internal", "FieldErrors");
+  public static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+  public static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+  public static final ClassName JOOQ_DSL = ClassName.get("org.jooq.impl", "DSL");
+  public static final ClassName JOOQ_FIELD = ClassName.get("org.jooq", "Field");
+  public static final ClassName JOOQ_TABLE = ClassName.get("org.jooq", "Table");
+  public static final ClassName JOOQ_RECORD = ClassName.get("org.jooq", "Record");
+  public static final ClassName JOOQ_SQL_DATA_TYPE = ClassName.get("org.jooq.impl", "SQLDataType");
+}

@@ -1,0 +1,85 @@
+package dev.daogen.processor.generation;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.FieldModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code EPatch}: a partial update that tells "not set" (left as stored) from "set to null" (cleared).
+ * Primary key components are not part of a patch.
+ */
+public final class PatchGenerator extends SourceGenerator<EntityModel> {
+  public PatchGenerator(Filer filer) {
+    super(filer);
+  }
+
+  @Override
+  protected String packageName(EntityModel e) {
+    return e.type().packageName();
+  }
+
+  @Override
+  protected Element originatingElement(EntityModel e) {
+    return e.element();
+  }
+
+  @Override
+  protected TypeSpec.Builder write(EntityModel e) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(e.patchType())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("A partial update of a {@link $T} for {@link $T#update} and the {@code updateBy…} methods.\n\n",
+            e.type(), e.daoType())
+        .addJavadoc("<p>Only what is set changes; setting {@code null} clears a nullable value.\n")
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("An empty patch: changes nothing.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .build());
+    List<CodeBlock> anySet = new ArrayList<>();
+    for (FieldModel f : e.valueFields()) {
+      String flag = f.name() + "Set";
+      type.addField(FieldSpec.builder(f.type().boxedType(), f.name(), Modifier.PRIVATE).build());
+      type.addField(FieldSpec.builder(TypeName.BOOLEAN, flag, Modifier.PRIVATE).build());
+      type.addMethod(MethodSpec.methodBuilder(f.name())
+          .addJavadoc("Sets {@code $L}$L.\n\n@return this patch\n", f.jsonName(),
+              f.immutable() ? " (immutable: an update may only repeat the stored value)" : "")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.patchType())
+          .addParameter(f.type().boxedType(), f.name())
+          .addStatement("this.$N = $N", f.name(), f.name())
+          .addStatement("this.$N = true", flag)
+          .addStatement("return this")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("has" + f.capitalized())
+          .addJavadoc("Whether {@code $L} is set (possibly to null).\n", f.jsonName())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.BOOLEAN)
+          .addStatement("return $N", flag)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder(f.name())
+          .addJavadoc("The new value of {@code $L}; meaningful only when {@link #has$L()}.\n", f.jsonName(),
+              f.capitalized())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(f.type().boxedType())
+          .addStatement("return $N", f.name())
+          .build());
+      anySet.add(CodeBlock.of("$N", flag));
+    }
+    type.addMethod(MethodSpec.methodBuilder("isEmpty")
+        .addJavadoc("Whether nothing is set.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.BOOLEAN)
+        .addStatement("return $L", anySet.isEmpty() ? CodeBlock.of("true")
+            : CodeBlock.of("!($L)", CodeBlock.join(anySet, " || ")))
+        .build());
+    return type;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.daogen.processor.generation;
+
+import static dev.daogen.processor.generation.ClassNames.DATABASE;
+import static dev.daogen.processor.generation.ClassNames.ENTITY_SCHEMA;
+import static dev.daogen.processor.generation.ClassNames.PLUGIN_MODULE;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.PluginModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/** Generates the plugin's {@code PluginModule}, which the runtime discovers through {@code ServiceLoader}. */
+public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
+  public PluginModuleGenerator(Filer filer) {
+    super(filer);
+  }
+
+  /** The generated module class. */
+  public static ClassName moduleType(PluginModel plugin) {
+    return ClassName.get(plugin.packageName(), plugin.moduleSimpleName());
+  }
+
+  /** Class path resources of the plugin's migrations. */
+  public static List<String> migrations(PluginModel plugin) {
+    return List.of("META-INF/daogen/" + plugin.name() + "/migrations/000_base_" + plugin.name() + ".sql");
+  }
+
+  @Override
+  protected String packageName(PluginModel plugin) {
+    return plugin.packageName();
+  }
+
+  @Override
+  protected Element originatingElement(PluginModel plugin) {
+    return plugin.element();
+  }
+
+  @Override
+  protected TypeSpec.Builder write(PluginModel plugin) {
+    TypeName anyType = WildcardTypeName.subtypeOf(Object.class);
+    List<CodeBlock> schemas = new ArrayList<>();
+    List<CodeBlock> daos = new ArrayList<>();
+    for (EntityModel e : plugin.entities()) {
+      schemas.add(CodeBlock.of("$T.ENTITY", e.schemaType()));
+      daos.add(CodeBlock.of("daos.put($T.class, $T::new)", e.daoType(), e.daoType()));
+    }
+    List<CodeBlock> resources = migrations(plugin).stream().map(r -> CodeBlock.of("$S", r)).toList();
+    return TypeSpec.classBuilder(moduleType(plugin))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(PLUGIN_MODULE)
+        .addJavadoc("The {@code $L} plugin, version $L: its entities, DAOs and migrations.\n", plugin.name(),
+            plugin.version())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .build())
+        .addMethod(override("name", ClassName.get(String.class)).addStatement("return $S", plugin.name()).build())
+        .addMethod(override("version", ClassName.get(String.class))
+            .addStatement("return $S", plugin.version()).build())
+        .addMethod(override("entities", ParameterizedTypeName.get(ClassName.get(List.class),
+                ParameterizedTypeName.get(ENTITY_SCHEMA, anyType)))
+            .addStatement("return $T.of($L)", List.class, CodeBlock.join(schemas, ", "))
+            .build())
+        .addMethod(override("daos", ParameterizedTypeName.get(ClassName.get(Map.class),
+                ParameterizedTypeName.get(ClassName.get(Class.class), anyType),
+                ParameterizedTypeName.get(ClassName.get(Function.class), DATABASE, anyType)))
+            .addStatement("$T<$T<?>, $T<$T, ?>> daos = new $T<>()", Map.class, Class.class, Function.class, DATABASE,
+                java.util.LinkedHashMap.class)
+            .addCode(daos.stream().map(d -> CodeBlock.of("$L;\n", d)).collect(CodeBlock.joining("")))
+            .addStatement("return $T.copyOf(daos)", Map.class)
+            .build())
+        .addMethod(override("migrations", ParameterizedTypeName.get(List.class, String.class))
+            .addStatement("return $T.of($L)", List.class, CodeBlock.join(resources, ", "))
+            .build());
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns);
+  }
+}

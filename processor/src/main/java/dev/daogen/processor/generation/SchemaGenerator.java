@@ -1,0 +1,115 @@
+package dev.daogen.processor.generation;
+
+import static dev.daogen.processor.generation.ClassNames.ENTITY_SCHEMA;
+import static dev.daogen.processor.generation.ClassNames.FIELD_SCHEMA;
+import static dev.daogen.processor.generation.ClassNames.FIELD_TYPE;
+import static dev.daogen.processor.generation.ClassNames.ON_DELETE;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.daogen.processor.model.AutoKind;
+import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.TypeModel;
+import dev.daogen.processor.sql.DdlRenderer;
+import dev.daogen.processor.sql.SqlRenderer;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code ESchema}: the entity's metadata for the runtime (fields, keys, constraint names). */
+public final class SchemaGenerator extends SourceGenerator<EntityModel> {
+  public SchemaGenerator(Filer filer) {
+    super(filer);
+  }
+
+  @Override
+  protected String packageName(EntityModel e) {
+    return e.type().packageName();
+  }
+
+  @Override
+  protected Element originatingElement(EntityModel e) {
+    return e.element();
+  }
+
+  @Override
+  protected TypeSpec.Builder write(EntityModel e) {
+    CodeBlock.Builder init = CodeBlock.builder()
+        .add("$T.of($S, $T.class)", ENTITY_SCHEMA, e.name(), e.type()).indent().indent();
+    for (FieldModel f : e.fields()) {
+      init.add("\n.field($T.<$T>of($S, $S, $S, $T.$L, $T::$N)$L)", FIELD_SCHEMA, e.type(), f.name(), f.jsonName(),
+          f.column(), FIELD_TYPE, TypeCode.fieldType(f.type()), e.type(), f.name(), flags(f));
+    }
+    init.add("\n.primaryKey($S, $L)", DdlRenderer.primaryKeyConstraint(e), names(e.primaryKey()));
+    for (FieldModel f : e.fields()) {
+      if (f.unique() && !f.primaryKey()) {
+        init.add("\n.uniqueConstraint($S, $S)", DdlRenderer.uniqueConstraint(e, f.column()), f.name());
+      }
+      f.foreign().ifPresent(fk -> init.add("\n.foreignKeyConstraint($S, $S)", fk.constraintName(), f.name()));
+    }
+    if (e.hasCacheKeyColumn()) {
+      init.add("\n.uniqueConstraint($S, $L)", DdlRenderer.uniqueConstraint(e, SqlRenderer.CACHE_KEY_COLUMN),
+          names(e.cacheKey()));
+    }
+    if (!e.cacheKey().isEmpty()) {
+      init.add("\n.cacheKey($L)", names(e.cacheKey()));
+    }
+    e.endpointKey().ifPresent(k -> init.add("\n.endpointKey($S)", k));
+    init.add("\n.adminApi($L, $S, $S)", e.generateAdminApi(), e.adminApiName(), e.adminApiNestedName());
+    if (e.ttl()) {
+      init.add("\n.ttl(true)");
+    }
+    init.unindent().unindent();
+    return TypeSpec.classBuilder(e.schemaType())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Metadata of the {@code $L} entity ({@link $T}).\n", e.name(), e.type())
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(ENTITY_SCHEMA, e.type()), "ENTITY",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The entity's fields, keys and constraints.\n")
+            .initializer(init.build())
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  }
+
+  private static CodeBlock names(List<String> names) {
+    return CodeBlock.of("$L", names.stream().map(n -> CodeBlock.of("$S", n).toString())
+        .collect(Collectors.joining(", ")));
+  }
+
+  private static CodeBlock flags(FieldModel f) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (f.nullable()) {
+      b.add(".nullable()");
+    }
+    if (f.required()) {
+      b.add(".required()");
+    }
+    if (f.primaryKey()) {
+      b.add(".primaryKey()");
+    }
+    if (f.unique()) {
+      b.add(".unique()");
+    }
+    if (f.indexed()) {
+      b.add(".indexed()");
+    }
+    if (f.auto() != AutoKind.NONE) {
+      b.add(".auto()");
+    }
+    if (f.immutable()) {
+      b.add(".immutable()");
+    }
+    f.defaultValue().ifPresent(d -> b.add(".defaultValue($S)", d));
+    f.foreign().ifPresent(fk -> b.add(".foreign($S, $T.$L)", fk.parentName(), ON_DELETE, fk.onDelete().name()));
+    if (f.type() instanceof TypeModel.EnumType en) {
+      b.add(".enumValues($L)", names(en.constants()));
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.daogen.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+
+/**
+ * The boilerplate every generated source shares: {@code @Generated}, the
+ * originating element (for incremental builds), no {@code java.lang} imports, two-space indent.
+ */
+public abstract class SourceGenerator<T> {
+  /** The value of {@code @Generated}. */
+  public static final String GENERATOR = "dev.daogen.processor.DaogenProcessor";
+
+  private final Filer filer;
+
+  protected SourceGenerator(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** The package of the generated type. */
+  protected abstract String packageName(T input);
+
+  /** The element the output is derived from. */
+  protected abstract Element originatingElement(T input);
+
+  /** The type, without the common annotations. */
+  protected abstract TypeSpec.Builder write(T input);
+
+  /** Generates and writes the source file. */
+  public final void generate(T input) {
+    TypeSpec.Builder builder = write(input)
+        .addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED).addMember("value", "$S", GENERATOR).build());
+    Element origin = originatingElement(input);
+    if (origin != null) {
+      builder.addOriginatingElement(origin);
+    }
+    TypeSpec type = builder.build();
+    JavaFile file = JavaFile.builder(packageName(input), type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+    try {
+      file.writeTo(filer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.daogen.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.migrate.Migrations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The entry point: Kong's {@code kong.db}. Discovers every plugin on the class path and hands out their DAOs.
+ *
+ * <pre>{@code
+ * Database db = Database.connect(dataSource);
+ * ConsumerDao consumers = db.dao(ConsumerDao.class);
+ * db.transaction(tx -> { consumers.insert(...); credentials.insert(...); return null; });
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final DaoSettings settings;
+  private final List<PluginModule> plugins;
+  private final Map<Class<?>, Function<Database, ?>> factories;
+  private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
+  private final Connections connections;
+
+  private Database(DataSource dataSource, HikariDataSource ownedPool, DaoSettings settings, ClassLoader loader) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.settings = settings;
+    this.connections = new Connections(dataSource);
+    List<PluginModule> found = new ArrayList<>();
+    Map<Class<?>, Function<Database, ?>> byType = new HashMap<>();
+    for (PluginModule module : ServiceLoader.load(PluginModule.class, loader)) {
+      found.add(module);
+      byType.putAll(module.daos());
+    }
+    this.plugins = List.copyOf(found);
+    this.factories = Map.copyOf(byType);
+  }
+
+  /** Connects to a data source (bring your own pool) with Kong's default page sizes. */
+  public static Database connect(DataSource dataSource) {
+    return connect(dataSource, DaoSettings.DEFAULTS);
+  }
+
+  /** Connects to a data source with these DAO settings. */
+  public static Database connect(DataSource dataSource, DaoSettings settings) {
+    return new Database(dataSource, null, settings, Thread.currentThread().getContextClassLoader());
+  }
+
+  /** Opens a HikariCP pool on a JDBC URL; {@link #close()} closes it. */
+  public static Database connect(String jdbcUrl, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setPoolName("daogen");
+    HikariDataSource pool = new HikariDataSource(config);
+    return new Database(pool, pool, DaoSettings.DEFAULTS, Thread.currentThread().getContextClassLoader());
+  }
+
+  /** The DAO of an entity: {@code db.dao(ConsumerDao.class)}; one instance per database. */
+  public <D> D dao(Class<D> type) {
+    Object dao = daos.computeIfAbsent(type, t -> {
+      Function<Database, ?> factory = factories.get(t);
+      if (factory == null) {
+        throw new IllegalArgumentException(t.getName() + " is not a DAO of any plugin on the class path; plugins: "
+            + plugins.stream().map(PluginModule::name).toList());
+      }
+      return factory.apply(this);
+    });
+    return type.cast(dao);
+  }
+
+  /**
+   * Runs {@code work} in one transaction: every DAO call made by this thread inside it commits or rolls back
+   * together. A nested call joins the outer transaction. Exceptions roll back and propagate (checked ones wrapped).
+   */
+  public <T> T transaction(TransactionWork<T> work) {
+    return connections.transaction(this, work);
+  }
+
+  /** The migrations of every plugin. */
+  public Migrations migrations() {
+    return new Migrations(dataSource, plugins);
+  }
+
+  /** The plugins found on the class path. */
+  public List<PluginModule> plugins() {
+    return plugins;
+  }
+
+  /** DAO settings (page sizes). */
+  public DaoSettings settings() {
+    return settings;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** For generated code and the runtime: the connection of the current transaction or the pool. */
+  public Connections connections() {
+    return connections;
+  }
+
+  /** Closes the pool if {@link #connect(String, String, String)} opened it. */
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.daogen.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Conversions between key values and text: offset tokens, cache keys, and (for the admin API) path segments.
+ * Parsers throw {@link IllegalArgumentException} (or a subclass) on bad input.
+ */
+public final class Values {
+  private Values() {}
+
+  public static String parseString(String s) {
+    return s;
+  }
+
+  public static UUID parseUuid(String s) {
+    // UUID.fromString accepts forms such as "1-1-1-1-1"; require the canonical 36-character form.
+    if (s.length() != 36) {
+      throw new IllegalArgumentException("expected a UUID");
+    }
+    return UUID.fromString(s);
+  }
+
+  public static Integer parseInt(String s) {
+    return Integer.valueOf(s);
+  }
+
+  public static Long parseLong(String s) {
+    return Long.valueOf(s);
+  }
+
+  public static Double parseDouble(String s) {
+    return Double.valueOf(s);
+  }
+
+  public static BigDecimal parseDecimal(String s) {
+    return new BigDecimal(s);
+  }
+
+  public static Boolean parseBoolean(String s) {
+    if (s.equals("true")) {
+      return Boolean.TRUE;
+    }
+    if (s.equals("false")) {
+      return Boolean.FALSE;
+    }
+    throw new IllegalArgumentException("expected a boolean");
+  }
+
+  public static Instant parseInstant(String s) {
+    try {
+      return Instant.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("expected an ISO-8601 instant", e);
+    }
+  }
+
+  public static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("expected an ISO-8601 date", e);
+    }
+  }
+
+  public static <T extends Enum<T>> T parseEnum(Class<T> type, String s) {
+    return Enum.valueOf(type, s);
+  }
+
+  /** The text form of a key value ({@code toString}, enum names; empty for null). */
+  public static String text(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name();
+    }
+    return v.toString();
+  }
+
+  /**
+   * Renders key values as Kong prints them in messages: {@code {id="…"}} or {@code {a="x",b=1}}; strings and
+   * other non-numbers quoted.
+   */
+  public static String describeKey(String[] names, Object[] values) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(names[i]).append('=');
+      Object v = values[i];
+      if (v == null) {
+        sb.append("null");
+      } else if (v instanceof Number || v instanceof Boolean) {
+        sb.append(v);
+      } else {
+        sb.append('"').append(Checks.abbreviate(text(v))).append('"');
+      }
+    }
+    return sb.append('}').toString();
+  }
+}
