@@ -4,23 +4,55 @@ import com.google.auto.service.AutoService;
 import dev.daogen.annotations.Entity;
 import dev.daogen.processor.analysis.PluginAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
+import dev.daogen.processor.generation.DaoGenerator;
+import dev.daogen.processor.generation.DraftGenerator;
+import dev.daogen.processor.generation.NestedJsonGenerator;
+import dev.daogen.processor.generation.PatchGenerator;
+import dev.daogen.processor.generation.PluginModuleGenerator;
+import dev.daogen.processor.generation.ResourceWriter;
+import dev.daogen.processor.generation.SchemaGenerator;
+import dev.daogen.processor.generation.TableGenerator;
+import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.processor.model.TypeModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
- * Wiring only: analyses the {@code @Entity} records of each round and, when the analysis is clean, hands the plugins
- * to the generators. (This minimal version runs the analysis only; the generators plug in at {@link #generate}.)
+ * Wiring only: each round, analyses the {@code @Entity} records (validate → model) and, when the analysis is clean,
+ * runs the generators. The service registration of all plugin modules is written once, in the last round.
  */
 @AutoService(Processor.class)
 public final class DaogenProcessor extends AbstractProcessor {
   /** Where the plugin's previous schema snapshots live (like Room's {@code room.schemaLocation}). */
   public static final String OPTION_SCHEMA_DIR = "daogen.schemaDir";
+
+  private final Set<String> modules = new LinkedHashSet<>();
+  private final List<Element> moduleOrigins = new ArrayList<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    // jOOQ renders SQL inside javac: keep its banner and tips out of the build output
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -39,16 +71,62 @@ public final class DaogenProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+    if (roundEnv.processingOver()) {
+      if (!modules.isEmpty()) {
+        new ResourceWriter(processingEnv.getFiler()).writeServices(modules, moduleOrigins);
+      }
+      return false;
+    }
     Reporter reporter = new Reporter(processingEnv);
     List<PluginModel> plugins =
         new PluginAnalyzer(processingEnv, reporter).analyze(roundEnv.getElementsAnnotatedWith(Entity.class));
     if (!reporter.hasErrors()) {
-      generate(plugins);
+      for (PluginModel plugin : plugins) {
+        generate(plugin);
+      }
     }
     return false;
   }
 
-  private void generate(List<PluginModel> plugins) {
-    // the generators (DAO, draft/patch, schema, migrations, routes) plug in here
+  private void generate(PluginModel plugin) {
+    Filer filer = processingEnv.getFiler();
+    try {
+      Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
+      for (EntityModel e : plugin.entities()) {
+        new SchemaGenerator(filer).generate(e);
+        new TableGenerator(filer).generate(e);
+        new DraftGenerator(filer).generate(e);
+        new PatchGenerator(filer).generate(e);
+        new DaoGenerator(filer).generate(e);
+        for (FieldModel f : e.fields()) {
+          collectNested(f.type(), e.element(), nested);
+        }
+      }
+      for (NestedJsonGenerator.Input input : nested.values()) {
+        new NestedJsonGenerator(filer).generate(input);
+      }
+      new PluginModuleGenerator(filer).generate(plugin);
+      new ResourceWriter(filer).writeBaseMigration(plugin);
+      modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());
+      moduleOrigins.add(plugin.element());
+    } catch (RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "[DaogenInternalError] daogen failed to generate plugin '" + plugin.name()
+              + "'; please report this with the trace:\n" + trace, plugin.element());
+    }
+  }
+
+  private static void collectNested(TypeModel type, Element origin, Map<String, NestedJsonGenerator.Input> out) {
+    if (type instanceof TypeModel.NestedRecord r) {
+      if (out.putIfAbsent(r.type().canonicalName(), new NestedJsonGenerator.Input(r, origin)) == null) {
+        for (TypeModel.NestedField f : r.fields()) {
+          collectNested(f.type(), origin, out);
+        }
+      }
+    } else if (type instanceof TypeModel.MapType m) {
+      collectNested(m.value(), origin, out);
+    }
   }
 }

@@ -190,10 +190,10 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       CodeBlock.Builder b = CodeBlock.builder().add("(ps, i) -> {\n").indent();
       for (int n = 0; n < fields.size(); n++) {
         FieldModel f = fields.get(n);
-        b.addStatement(TypeCode.set(f.type(), n == 0 ? CodeBlock.of("i") : CodeBlock.of("i + $L", n),
+        b.add("$L;\n", TypeCode.set(f.type(), n == 0 ? CodeBlock.of("i") : CodeBlock.of("i + $L", n),
             CodeBlock.of("$N", f.name())));
       }
-      return b.addStatement("return i + $L", fields.size()).unindent().add("}").build();
+      return b.add("return i + $L;\n", fields.size()).unindent().add("}").build();
     }
 
     private static void requireKeys(MethodSpec.Builder m, List<FieldModel> fields) {

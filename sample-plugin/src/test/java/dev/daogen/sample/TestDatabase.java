@@ -1,0 +1,60 @@
+package dev.daogen.sample;
+
+import dev.daogen.db.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One embedded PostgreSQL server for the whole test run (started on first use, stopped at JVM exit), with the
+ * plugin's migrations applied. Tests start from empty tables with {@link #reset()}.
+ */
+final class TestDatabase {
+  private static EmbeddedPostgres postgres;
+  private static Database database;
+
+  private TestDatabase() {}
+
+  static synchronized Database get() {
+    if (database == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException ignored) {
+          // the JVM is exiting
+        }
+      }));
+      database = Database.connect(postgres.getPostgresDatabase());
+      database.migrations().bootstrap();
+    }
+    return database;
+  }
+
+  /** Empties every table of the plugin. */
+  static void reset() {
+    try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute("truncate table consumers, keyauth_credentials, upstreams, targets, routes, group_memberships");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a SQL query that returns one number (for checks that bypass the DAO). */
+  static long scalar(String sql) {
+    try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
