@@ -110,7 +110,7 @@ final class TypeCode {
       List<CodeBlock> elements = new ArrayList<>();
       if (!literal.isBlank()) {
         for (String part : literal.split(",", -1)) {
-          elements.add(scalarLiteral(c.element(), part.trim()));
+          elements.add(scalarLiteral(c.element(), part));
         }
       }
       CodeBlock list = CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(elements, ", "));

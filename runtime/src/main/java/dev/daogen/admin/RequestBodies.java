@@ -1,0 +1,187 @@
+package dev.daogen.admin;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns request bodies into a plain tree (maps, lists, strings, numbers, booleans, null) that generated code
+ * converts field by field: JSON (strict: one object, no duplicate keys, bounded nesting, valid UTF-8) and HTML form
+ * bodies ({@code a=1&tags[]=x&consumer.id=…}).
+ */
+final class RequestBodies {
+  static final String CANNOT_PARSE = "Cannot parse JSON body";
+  private static final int MAX_DEPTH = 32;
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(1 << 20)
+          .maxNumberLength(100).build())
+      .build();
+
+  private RequestBodies() {}
+
+  /** Whether the body is a form (string values, typed by the schema) rather than JSON. */
+  static boolean isForm(String contentType) {
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  /** Parses a body by its content type; refuses others with 415. An empty body is an empty object. */
+  static Map<String, Object> parse(String contentType, byte[] body) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
+    if (body.length == 0 && type.isEmpty()) {
+      return Map.of();
+    }
+    if (type.startsWith("application/json") || type.isEmpty()) {
+      return json(body);
+    }
+    if (isForm(type)) {
+      return form(utf8(body, "Cannot parse form body"));
+    }
+    throw new BadRequest(415, "Unsupported Content-Type: use application/json or application/x-www-form-urlencoded");
+  }
+
+  static Map<String, Object> json(byte[] body) {
+    utf8(body, CANNOT_PARSE);
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new BadRequest(400, CANNOT_PARSE);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> value = (Map<String, Object>) value(p);
+      if (p.nextToken() != null) {
+        throw new BadRequest(400, CANNOT_PARSE);
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadRequest bad) {
+        throw bad;
+      }
+      throw new BadRequest(400, CANNOT_PARSE);
+    }
+  }
+
+  private static Object value(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          map.put(name, value(p));
+        }
+        return map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(p));
+        }
+        return list;
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getNumberValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return p.getDecimalValue();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new BadRequest(400, CANNOT_PARSE);
+    }
+  }
+
+  /** {@code a=1&tags[]=x&tags[]=y&consumer.id=…}: repeated or {@code []} keys make lists, dots make records. */
+  static Map<String, Object> form(String body) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (body.isEmpty()) {
+      return out;
+    }
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      boolean array = key.endsWith("[]");
+      if (array) {
+        key = key.substring(0, key.length() - 2);
+      }
+      Map<String, Object> target = out;
+      String[] path = key.split("\\.", -1);
+      for (int i = 0; i < path.length - 1; i++) {
+        Object next = target.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+        if (!(next instanceof Map<?, ?>)) {
+          throw new BadRequest(400, "Cannot parse form body: '" + key + "' conflicts with another field");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) next;
+        target = typed;
+      }
+      String last = path[path.length - 1];
+      Object existing = target.get(last);
+      if (existing instanceof FormList list) {
+        list.add(value);
+      } else if (existing != null || array) {
+        FormList list = new FormList();
+        if (existing != null) {
+          list.add(existing);
+        }
+        list.add(value);
+        target.put(last, list);
+      } else {
+        target.put(last, value);
+      }
+    }
+    return out;
+  }
+
+  /** A list built from form fields (so that a single {@code tags=a} can still be read as a list). */
+  static final class FormList extends ArrayList<Object> {
+    private static final long serialVersionUID = 1L;
+  }
+
+  static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(400, "Cannot parse form body: bad percent-encoding");
+    }
+  }
+
+  private static String utf8(byte[] body, String message) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequest(400, message);
+    }
+  }
+}
