@@ -209,7 +209,8 @@ class ModelTest {
   @Test
   void parentFromAClassFileOfAnotherModule(@TempDir Path parentClasses) throws IOException {
     Compilation parent = javac().compile(
-        src("goodparent/package-info"), src("goodparent/Account"), src("goodparent/Team"));
+        src("goodparent/package-info"), src("goodparent/Account"), src("goodparent/Team"),
+        src("goodparent/Keyless"));
     assertThat(parent).succeeded();
     for (JavaFileObject file : parent.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
@@ -249,6 +250,16 @@ class ModelTest {
     assertThat(composite).hadErrorContaining(Messages.foreignCompositeKey("Team", List.of("org", "slug")))
         .inFile(membership).onLineContaining("@Foreign");
     assertThat(composite).hadErrorCount(1);
+
+    // a class-file parent without a primary key cannot report itself: the @Foreign does
+    JavaFileObject orphan = src("goodchild/Orphan");
+    Compilation keyless = javac()
+        .withClasspath(classpathWith(parentClasses))
+        .withProcessors(new DaogenProcessor())
+        .compile(src("goodchild/package-info"), orphan);
+    assertThat(keyless).hadErrorContaining(Messages.foreignParentWithoutKey("Keyless"))
+        .inFile(orphan).onLineContaining("@Foreign");
+    assertThat(keyless).hadErrorCount(1);
   }
 
   private static List<File> classpathWith(Path extra) {
