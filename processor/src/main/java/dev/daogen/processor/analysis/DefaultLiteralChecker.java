@@ -55,8 +55,8 @@ final class DefaultLiteralChecker {
 
   /** A readable type name for messages. */
   static String describe(TypeModel type) {
-    return type.javaType().toString().replace("java.lang.", "").replace("java.util.", "")
-        .replace("java.time.", "").replace("java.math.", "");
+    // drop package qualifiers: java.util.List<java.lang.String> → List<String>, com.example.Color → Color
+    return type.javaType().toString().replaceAll("\\b(?:[a-z_][a-zA-Z0-9_]*\\.)+(?=[A-Z])", "");
   }
 
   private static Optional<String> checkScalar(String literal, ScalarKind kind) {

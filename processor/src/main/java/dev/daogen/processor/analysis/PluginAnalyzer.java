@@ -70,8 +70,12 @@ public final class PluginAnalyzer {
   public List<PluginModel> analyze(Collection<? extends Element> entityElements) {
     Set<TypeElement> records = new HashSet<>();
     for (Element element : entityElements) {
-      if (element.getKind() == ElementKind.RECORD) {
-        records.add((TypeElement) element);
+      try {
+        if (element.getKind() == ElementKind.RECORD) {
+          records.add((TypeElement) element);
+        }
+      } catch (RuntimeException e) {
+        // reported by the per-entity loop below
       }
     }
     Map<PackageElement, Optional<PluginInfo>> plugins = new LinkedHashMap<>();

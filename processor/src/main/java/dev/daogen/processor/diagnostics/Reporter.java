@@ -122,7 +122,11 @@ public final class Reporter {
     } catch (RuntimeException positionLookupFailed) {
       // fall through: a diagnostic at a coarser position beats none
     }
-    printWithMessager(kind, message, element, annotation, value);
+    try {
+      printWithMessager(kind, message, element, annotation, value);
+    } catch (RuntimeException foreignElement) {
+      messager.printMessage(kind, message); // an element javac does not know: still report, without a position
+    }
   }
 
   private void printWithMessager(

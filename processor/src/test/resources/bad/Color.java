@@ -1,0 +1,3 @@
+package bad;
+
+public enum Color { RED, GREEN }

@@ -1,0 +1,14 @@
+package bad;
+
+import dev.daogen.annotations.*;
+import jakarta.validation.constraints.*;
+import java.math.BigDecimal;
+import java.time.*;
+import java.util.*;
+import org.jspecify.annotations.Nullable;
+
+@Entity(
+    endpointKey = "name")
+public record EndpointKeyNotUnique(
+    @PrimaryKey UUID id,
+    String name) {}

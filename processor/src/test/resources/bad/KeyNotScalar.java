@@ -1,0 +1,15 @@
+package bad;
+
+import dev.daogen.annotations.*;
+import jakarta.validation.constraints.*;
+import java.math.BigDecimal;
+import java.time.*;
+import java.util.*;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+public record KeyNotScalar(
+    @PrimaryKey UUID id,
+    @Unique List<String> names,
+    @Indexed Map<String, String> attributes,
+    @CacheKey Set<UUID> keys) {}

@@ -1,0 +1,13 @@
+package bad;
+
+import dev.daogen.annotations.*;
+import jakarta.validation.constraints.*;
+import java.math.BigDecimal;
+import java.time.*;
+import java.util.*;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+public record SelfReference(
+    @PrimaryKey UUID id,
+    @Foreign(SelfReference.class) UUID parent) {}

@@ -1,0 +1,7 @@
+package bad.pluginname;
+
+import dev.daogen.annotations.*;
+import java.util.UUID;
+
+@Entity
+public record Thing(@PrimaryKey UUID id) {}

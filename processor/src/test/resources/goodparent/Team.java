@@ -1,0 +1,6 @@
+package goodparent;
+
+import dev.daogen.annotations.*;
+
+@Entity
+public record Team(@PrimaryKey String org, @PrimaryKey String slug) {}
