@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.daogen.annotations.Entity;
 import dev.daogen.processor.analysis.PluginAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
+import dev.daogen.processor.generation.AdminGenerator;
 import dev.daogen.processor.generation.DaoGenerator;
 import dev.daogen.processor.generation.DraftGenerator;
 import dev.daogen.processor.generation.NestedJsonGenerator;
@@ -98,6 +99,9 @@ public final class DaogenProcessor extends AbstractProcessor {
         new DraftGenerator(filer).generate(e);
         new PatchGenerator(filer).generate(e);
         new DaoGenerator(filer).generate(e);
+        if (e.generateAdminApi()) {
+          new AdminGenerator(filer).generate(new AdminGenerator.Input(e, plugin));
+        }
         for (FieldModel f : e.fields()) {
           collectNested(f.type(), e.element(), nested);
         }
@@ -107,6 +111,7 @@ public final class DaogenProcessor extends AbstractProcessor {
       }
       new PluginModuleGenerator(filer).generate(plugin);
       new ResourceWriter(filer).writeBaseMigration(plugin);
+      new ResourceWriter(filer).writeAdminRoutes(plugin);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());
       moduleOrigins.add(plugin.element());
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.daogen.db;
 
+import dev.daogen.admin.EntityAdmin;
 import dev.daogen.schema.EntitySchema;
 import java.util.List;
 import java.util.Map;
@@ -24,4 +25,9 @@ public interface PluginModule {
 
   /** Class path resources of the plugin's migrations, in the order they run. */
   List<String> migrations();
+
+  /** The admin API bindings of the entities that have one. */
+  default List<EntityAdmin<?, ?, ?>> admins(Database db) {
+    return List.of();
+  }
 }

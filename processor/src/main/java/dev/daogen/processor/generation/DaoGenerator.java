@@ -336,6 +336,16 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .addStatement("return insertRow($L, build(draft, null))", SqlNames.INSERT)
           .build());
 
+      type.addMethod(MethodSpec.methodBuilder("validate")
+          .addJavadoc("Checks a draft as {@link #insert} would, without writing anything.\n\n"
+              + "@return the entity the draft describes\n@throws $T with code SCHEMA_VIOLATION listing every error\n",
+              ClassNames.DAO_EXCEPTION)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.type())
+          .addParameter(e.draftType(), "draft")
+          .addStatement("return build(draft, null)")
+          .build());
+
       MethodSpec.Builder update = MethodSpec.methodBuilder("update")
           .addJavadoc("Changes what the patch sets, validating only the changes (and the entity checks).\n\n$L"
               + "@return the updated entity\n@throws $T with code NOT_FOUND when there is no such entity\n",

@@ -81,6 +81,13 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
             .addCode(daos.stream().map(d -> CodeBlock.of("$L;\n", d)).collect(CodeBlock.joining("")))
             .addStatement("return $T.copyOf(daos)", Map.class)
             .build())
+        .addMethod(override("admins", ParameterizedTypeName.get(ClassName.get(List.class),
+                ParameterizedTypeName.get(AdminGenerator.ENTITY_ADMIN, anyType, anyType, anyType)))
+            .addParameter(DATABASE, "db")
+            .addStatement("return $T.of($L)", List.class, CodeBlock.join(plugin.entities().stream()
+                .filter(EntityModel::generateAdminApi)
+                .map(e -> CodeBlock.of("new $T(db)", AdminGenerator.adminType(e))).toList(), ", "))
+            .build())
         .addMethod(override("migrations", ParameterizedTypeName.get(List.class, String.class))
             .addStatement("return $T.of($L)", List.class, CodeBlock.join(resources, ", "))
             .build());

@@ -35,6 +35,32 @@ public final class ResourceWriter {
     write(path, sql.toString(), origins);
   }
 
+  /** {@code META-INF/daogen/<plugin>/admin-routes.json}: the admin routes of every entity, as data. */
+  public void writeAdminRoutes(PluginModel plugin) {
+    StringBuilder json = new StringBuilder("{\n  \"plugin\": ").append(quote(plugin.name()))
+        .append(",\n  \"routes\": [");
+    String separator = "\n";
+    for (var entity : plugin.entities()) {
+      for (AdminRoutes.Route r : AdminRoutes.of(entity, plugin)) {
+        json.append(separator).append("    {\"method\": ").append(quote(r.method()))
+            .append(", \"path\": ").append(quote(r.path()))
+            .append(", \"operation\": ").append(quote(r.operation()))
+            .append(", \"entity\": ").append(quote(r.entity()))
+            .append(", \"foreign_field\": ").append(r.foreignField() == null ? "null" : quote(r.foreignField()))
+            .append('}');
+        separator = ",\n";
+      }
+    }
+    json.append("\n  ]\n}\n");
+    Element[] origins = plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new);
+    write("META-INF/daogen/" + plugin.name() + "/admin-routes.json", json.toString(), origins);
+  }
+
+  /** A JSON string literal; names here are validated identifiers, so only quotes and backslashes need care. */
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   /** Registers every generated plugin module for {@link java.util.ServiceLoader}. */
   public void writeServices(Collection<String> moduleClasses, List<Element> origins) {
     write("META-INF/services/dev.daogen.db.PluginModule", String.join("\n", moduleClasses) + "\n",

@@ -1,0 +1,646 @@
+package dev.daogen.admin;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.daogen.dao.DaoException;
+import dev.daogen.dao.ErrorCode;
+import dev.daogen.dao.Page;
+import dev.daogen.dao.Tags;
+import dev.daogen.db.Database;
+import dev.daogen.db.PluginModule;
+import dev.daogen.internal.FieldErrors;
+import dev.daogen.internal.Json;
+import dev.daogen.schema.EntitySchema;
+import dev.daogen.schema.FieldSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kong's admin API over the generated route descriptors, independent of the HTTP stack: a request in, a response
+ * out. Errors become Kong's bodies and statuses; database errors and bugs become a generic 500 (details only in the
+ * log); nothing about SQL or stack traces reaches the client.
+ */
+public final class AdminApi {
+  /** The daogen version reported by {@code GET /}. */
+  public static final String VERSION = "0.1.0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+  private static final String NOT_FOUND = "{\"message\":\"Not found\"}";
+  private static final String METHOD_NOT_ALLOWED = "{\"message\":\"Method not allowed\"}";
+  private static final String UNEXPECTED = "{\"message\":\"An unexpected error occurred\"}";
+
+  private final Database db;
+  private final byte[] token;
+  private final List<PluginModule> plugins;
+  private final Map<String, EntityAdmin<?, ?, ?>> byEntity = new LinkedHashMap<>();
+  private final List<CompiledRoute> routes = new ArrayList<>();
+  private final byte[] openApi;
+
+  public AdminApi(Database db, AdminOptions options) {
+    this.db = db;
+    this.token = options.token() == null ? null : options.token().getBytes(StandardCharsets.UTF_8);
+    this.plugins = db.plugins();
+    for (PluginModule plugin : plugins) {
+      for (EntityAdmin<?, ?, ?> admin : plugin.admins(db)) {
+        byEntity.put(admin.schema().name(), admin);
+      }
+    }
+    for (EntityAdmin<?, ?, ?> admin : byEntity.values()) {
+      for (AdminRoute route : admin.routes()) {
+        routes.add(new CompiledRoute(route, route.path().substring(1).split("/")));
+      }
+    }
+    this.openApi = OpenApiDocuments.merge(plugins);
+  }
+
+  /** The routes served, in the order they are matched. */
+  public List<AdminRoute> routes() {
+    return routes.stream().map(CompiledRoute::route).toList();
+  }
+
+  /** Handles one request. Never throws. */
+  public AdminResponse handle(AdminRequest req) {
+    try {
+      if (token != null && !authorized(req.authorization())) {
+        return AdminResponse.json(401, "{\"message\":\"Unauthorized\"}");
+      }
+      boolean head = req.method().equals("HEAD");
+      AdminResponse response = dispatch(head ? "GET" : req.method(), req);
+      return head ? new AdminResponse(response.status(), new byte[0], response.headers()) : response;
+    } catch (BadRequest e) {
+      return message(e.status(), e.getMessage());
+    } catch (DaoException e) {
+      return error(e);
+    } catch (RuntimeException | Error e) {
+      LOG.error("admin request {} {} failed", req.method(), req.path(), e);
+      return AdminResponse.json(500, UNEXPECTED);
+    }
+  }
+
+  private boolean authorized(String sent) {
+    if (sent == null) {
+      return false;
+    }
+    // constant time: the comparison does not reveal how many leading bytes matched
+    return MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private AdminResponse dispatch(String method, AdminRequest req) {
+    List<String> segments = segments(req.path());
+    if (segments == null) {
+      return AdminResponse.json(404, NOT_FOUND);
+    }
+    AdminResponse fixed = fixedRoutes(method, segments, req);
+    if (fixed != null) {
+      return fixed;
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    for (CompiledRoute route : routes) {
+      if (!route.matches(segments)) {
+        continue;
+      }
+      allowed.add(route.route().method());
+      if (route.route().method().equals(method)) {
+        return run(route.route(), segments, req);
+      }
+    }
+    if (allowed.isEmpty()) {
+      return AdminResponse.json(404, NOT_FOUND);
+    }
+    return notAllowed(method, allowed);
+  }
+
+  private static AdminResponse notAllowed(String method, Set<String> allowed) {
+    Set<String> all = new LinkedHashSet<>(allowed);
+    if (all.contains("GET")) {
+      all.add("HEAD");
+    }
+    all.add("OPTIONS");
+    String allow = String.join(", ", all);
+    if (method.equals("OPTIONS")) {
+      return new AdminResponse(204, new byte[0], Map.of("Allow", allow));
+    }
+    return new AdminResponse(405, METHOD_NOT_ALLOWED.getBytes(StandardCharsets.UTF_8), Map.of("Allow", allow));
+  }
+
+  /** Splits and decodes the path; a trailing slash is ignored; null for paths that cannot name anything. */
+  static List<String> segments(String path) {
+    if (path == null || !path.startsWith("/")) {
+      return null;
+    }
+    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    List<String> out = new ArrayList<>();
+    if (p.equals("/")) {
+      return out;
+    }
+    for (String raw : p.substring(1).split("/", -1)) {
+      if (raw.isEmpty()) {
+        return null;
+      }
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      if (decoded.equals(".") || decoded.equals("..")) {
+        return null;
+      }
+      out.add(decoded);
+    }
+    return out;
+  }
+
+  // ---- fixed routes --------------------------------------------------------------------------------------
+
+  private AdminResponse fixedRoutes(String method, List<String> s, AdminRequest req) {
+    if (s.isEmpty()) {
+      return method.equals("GET") ? info() : notAllowed(method, Set.of("GET"));
+    }
+    String first = s.get(0);
+    if (first.equals("status") && s.size() == 1) {
+      return method.equals("GET") ? status() : notAllowed(method, Set.of("GET"));
+    }
+    if (first.equals("openapi.json") && s.size() == 1) {
+      return method.equals("GET") ? new AdminResponse(200, openApi, Map.of()) : notAllowed(method, Set.of("GET"));
+    }
+    if (first.equals("schemas") && (s.size() == 2 || s.size() == 3 && s.get(2).equals("validate"))) {
+      EntityAdmin<?, ?, ?> admin = byEntity.get(s.get(1));
+      if (admin == null) {
+        return AdminResponse.json(404, NOT_FOUND);
+      }
+      if (s.size() == 2) {
+        return method.equals("GET") ? schema(admin.schema()) : notAllowed(method, Set.of("GET"));
+      }
+      return method.equals("POST") ? validate(admin, req) : notAllowed(method, Set.of("POST"));
+    }
+    return null;
+  }
+
+  private AdminResponse info() {
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeStringField("version", VERSION);
+      g.writeArrayFieldStart("plugins");
+      for (PluginModule p : plugins) {
+        g.writeStartObject();
+        g.writeStringField("name", p.name());
+        g.writeStringField("version", p.version());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("entities");
+      for (String name : byEntity.keySet()) {
+        g.writeString(name);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private AdminResponse status() {
+    boolean reachable;
+    try (Connection c = db.dataSource().getConnection()) {
+      reachable = c.isValid(2);
+    } catch (Exception e) {
+      LOG.warn("database unreachable: {}", e.toString());
+      reachable = false;
+    }
+    boolean up = reachable;
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeObjectFieldStart("database");
+      g.writeBooleanField("reachable", up);
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  private static AdminResponse schema(EntitySchema<?> schema) {
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeStringField("name", schema.name());
+      g.writeArrayFieldStart("primary_key");
+      for (FieldSchema<?> f : schema.primaryKey()) {
+        g.writeString(f.jsonName());
+      }
+      g.writeEndArray();
+      if (schema.endpointKey() != null) {
+        g.writeStringField("endpoint_key", schema.field(schema.endpointKey()).jsonName());
+      }
+      if (!schema.cacheKey().isEmpty()) {
+        g.writeArrayFieldStart("cache_key");
+        for (FieldSchema<?> f : schema.cacheKey()) {
+          g.writeString(f.jsonName());
+        }
+        g.writeEndArray();
+      }
+      g.writeBooleanField("ttl", schema.ttl());
+      g.writeArrayFieldStart("fields");
+      for (FieldSchema<?> f : schema.fields()) {
+        g.writeStartObject();
+        g.writeObjectFieldStart(f.jsonName());
+        g.writeStringField("type", f.type().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeBooleanField("required", f.isRequired());
+        writeFlag(g, "nullable", f.isNullable());
+        writeFlag(g, "primary_key", f.isPrimaryKey());
+        writeFlag(g, "unique", f.isUnique());
+        writeFlag(g, "indexed", f.isIndexed());
+        writeFlag(g, "auto", f.isAuto());
+        writeFlag(g, "immutable", f.isImmutable());
+        if (f.defaultValue() != null) {
+          g.writeStringField("default", f.defaultValue());
+        }
+        if (f.foreignEntity() != null) {
+          g.writeStringField("reference", f.foreignEntity());
+          g.writeStringField("on_delete", f.onDelete().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!f.enumValues().isEmpty()) {
+          g.writeArrayFieldStart("one_of");
+          for (String v : f.enumValues()) {
+            g.writeString(v);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private static void writeFlag(JsonGenerator g, String name, boolean value) throws IOException {
+    if (value) {
+      g.writeBooleanField(name, true);
+    }
+  }
+
+  private static <E, D, P> AdminResponse validate(EntityAdmin<E, D, P> admin, AdminRequest req) {
+    D draft = draft(admin, req);
+    admin.validate(draft);
+    return message(200, "schema validation successful");
+  }
+
+  // ---- entity routes -------------------------------------------------------------------------------------
+
+  private AdminResponse run(AdminRoute route, List<String> s, AdminRequest req) {
+    return runTyped(byEntity.get(route.entity()), route, s, req);
+  }
+
+  private <E, D, P> AdminResponse runTyped(EntityAdmin<E, D, P> a, AdminRoute route, List<String> s,
+      AdminRequest req) {
+    String path = "/" + String.join("/", s.stream().map(AdminApi::encodeSegment).toList());
+    switch (route.operation()) {
+      case LIST -> {
+        Tags tags = tags(a, req);
+        return page(a, a.page(size(req), req.param("offset"), tags), path, req);
+      }
+      case CREATE -> {
+        return entity(a, 201, a.insert(draft(a, req)));
+      }
+      case READ -> {
+        return resolve(a, s.get(1)).map(e -> entity(a, 200, e)).orElseGet(AdminApi::notFound);
+      }
+      case UPSERT -> {
+        return entity(a, 200, upsert(a, s.get(1), draft(a, req)));
+      }
+      case UPDATE -> {
+        Optional<E> found = resolve(a, s.get(1));
+        if (found.isEmpty()) {
+          return notFound();
+        }
+        return entity(a, 200, a.update(a.keyOf(found.get()), patch(a, req)));
+      }
+      case DELETE -> {
+        resolve(a, s.get(1)).ifPresent(e -> a.delete(a.keyOf(e)));
+        return AdminResponse.noContent();
+      }
+      case READ_PARENT -> {
+        Optional<E> child = resolve(a, s.get(1));
+        Object parentKey = child.map(e -> a.parentKey(e, route.foreignField())).orElse(null);
+        if (parentKey == null) {
+          return notFound();
+        }
+        EntityAdmin<?, ?, ?> parent = parentAdmin(a, route);
+        return parentEntity(parent, parentKey);
+      }
+      default -> {
+        return nested(a, route, s, req, path);
+      }
+    }
+  }
+
+  private <E, D, P> AdminResponse nested(EntityAdmin<E, D, P> a, AdminRoute route, List<String> s, AdminRequest req,
+      String path) {
+    EntityAdmin<?, ?, ?> parentAdmin = parentAdmin(a, route);
+    Object parentKey = parentKeyOf(parentAdmin, s.get(1));
+    if (parentKey == null) {
+      return notFound();
+    }
+    String field = route.foreignField();
+    switch (route.operation()) {
+      case LIST_CHILDREN -> {
+        return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), path, req);
+      }
+      case CREATE_CHILD -> {
+        return entity(a, 201, a.insert(a.withParent(draft(a, req), field, parentKey)));
+      }
+      default -> {
+        // the child must exist and belong to this parent
+      }
+    }
+    Optional<E> child = resolve(a, s.get(3)).filter(e -> parentKey.equals(a.parentKey(e, field)));
+    switch (route.operation()) {
+      case READ_CHILD -> {
+        return child.map(e -> entity(a, 200, e)).orElseGet(AdminApi::notFound);
+      }
+      case UPDATE_CHILD -> {
+        if (child.isEmpty()) {
+          return notFound();
+        }
+        return entity(a, 200, a.update(a.keyOf(child.get()), patch(a, req)));
+      }
+      case UPSERT_CHILD -> {
+        Optional<E> existing = resolve(a, s.get(3));
+        if (existing.isPresent() && child.isEmpty()) {
+          return notFound();
+        }
+        return entity(a, 200, upsert(a, s.get(3), a.withParent(draft(a, req), field, parentKey)));
+      }
+      case DELETE_CHILD -> {
+        if (resolve(a, s.get(3)).isPresent() && child.isEmpty()) {
+          return notFound();
+        }
+        child.ifPresent(e -> a.delete(a.keyOf(e)));
+        return AdminResponse.noContent();
+      }
+      default -> throw new IllegalStateException("unhandled operation " + route.operation());
+    }
+  }
+
+  private EntityAdmin<?, ?, ?> parentAdmin(EntityAdmin<?, ?, ?> child, AdminRoute route) {
+    String parentName = child.schema().field(route.foreignField()).foreignEntity();
+    EntityAdmin<?, ?, ?> parent = byEntity.get(parentName);
+    if (parent == null) {
+      throw new IllegalStateException("no admin for parent entity " + parentName);
+    }
+    return parent;
+  }
+
+  private static <E> Object parentKeyOf(EntityAdmin<E, ?, ?> parent, String text) {
+    return resolve(parent, text).map(parent::keyOf).orElse(null);
+  }
+
+  private static <E> AdminResponse parentEntity(EntityAdmin<E, ?, ?> parent, Object key) {
+    return parent.select(key).map(e -> entity(parent, 200, e)).orElseGet(AdminApi::notFound);
+  }
+
+  /** Kong's lookup: a valid primary key first, then the endpoint key. */
+  private static <E> Optional<E> resolve(EntityAdmin<E, ?, ?> a, String text) {
+    Object key = tryParse(a, text, true);
+    if (key != null) {
+      Optional<E> found = a.select(key);
+      if (found.isPresent() || a.schema().endpointKey() == null) {
+        return found;
+      }
+    }
+    Object endpointKey = tryParse(a, text, false);
+    return endpointKey == null ? Optional.empty() : a.selectByEndpointKey(endpointKey);
+  }
+
+  private static <E, D> E upsert(EntityAdmin<E, D, ?> a, String text, D draft) {
+    Object key = tryParse(a, text, true);
+    if (key != null) {
+      return a.upsert(key, draft);
+    }
+    Object endpointKey = tryParse(a, text, false);
+    if (endpointKey == null) {
+      throw new DaoException(ErrorCode.INVALID_PRIMARY_KEY, "invalid primary key: '" + abbreviate(text) + "'",
+          Map.of(a.schema().primaryKey().get(0).jsonName(), "invalid value"));
+    }
+    return a.upsertByEndpointKey(endpointKey, draft);
+  }
+
+  private static Object tryParse(EntityAdmin<?, ?, ?> a, String text, boolean primary) {
+    try {
+      return primary ? a.parseKey(text) : a.parseEndpointKey(text);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The draft a body describes. When some values do not even have the right type, the entity's own validation
+   * still runs on the rest, so that one response lists every error.
+   */
+  private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req) {
+    FieldErrors errors = new FieldErrors();
+    D draft = a.draft(RequestBodies.parse(req.contentType(), req.body()), RequestBodies.isForm(req.contentType()),
+        errors);
+    if (!errors.isEmpty()) {
+      Map<String, Object> all = new LinkedHashMap<>(errors.toMap());
+      try {
+        a.validate(draft);
+      } catch (DaoException e) {
+        if (e.code() == ErrorCode.SCHEMA_VIOLATION) {
+          e.fields().forEach(all::putIfAbsent);
+        }
+      }
+      throw FieldErrors.schemaViolation(all);
+    }
+    return draft;
+  }
+
+  private static <P> P patch(EntityAdmin<?, ?, P> a, AdminRequest req) {
+    FieldErrors errors = new FieldErrors();
+    P patch = a.patch(RequestBodies.parse(req.contentType(), req.body()), RequestBodies.isForm(req.contentType()),
+        errors);
+    errors.throwIfAny();
+    return patch;
+  }
+
+  private static Integer size(AdminRequest req) {
+    String size = req.param("size");
+    if (size == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(size.trim());
+    } catch (NumberFormatException e) {
+      // out of range or not a number: the DAO's own message
+      return size.trim().matches("-?\\d+") ? Integer.MAX_VALUE : -1;
+    }
+  }
+
+  private static Tags tags(EntityAdmin<?, ?, ?> a, AdminRequest req) {
+    String tags = req.param("tags");
+    if (tags == null) {
+      return null;
+    }
+    boolean hasTags = a.schema().fields().stream().anyMatch(f -> f.name().equals("tags"));
+    if (!hasTags) {
+      throw new DaoException(ErrorCode.INVALID_OPTIONS, "invalid option (tags: '" + a.schema().name()
+          + "' has no tags)", Map.of("tags", "'" + a.schema().name() + "' has no tags"));
+    }
+    return Tags.parse(tags);
+  }
+
+  // ---- responses -----------------------------------------------------------------------------------------
+
+  private static <E> AdminResponse entity(EntityAdmin<E, ?, ?> a, int status, E entity) {
+    return json(status, g -> a.write(g, entity));
+  }
+
+  private static <E> AdminResponse page(EntityAdmin<E, ?, ?> a, Page<E> page, String path, AdminRequest req) {
+    return json(200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (E e : page.data()) {
+        a.write(g, e);
+      }
+      g.writeEndArray();
+      if (page.offset() != null) {
+        g.writeStringField("offset", page.offset());
+        StringBuilder next = new StringBuilder(path).append("?offset=").append(encode(page.offset()));
+        if (req.param("size") != null) {
+          next.append("&size=").append(encode(req.param("size")));
+        }
+        if (req.param("tags") != null) {
+          next.append("&tags=").append(encode(req.param("tags")));
+        }
+        g.writeStringField("next", next.toString());
+      } else {
+        g.writeNullField("next");
+      }
+      g.writeEndObject();
+    });
+  }
+
+  private static AdminResponse notFound() {
+    return AdminResponse.json(404, NOT_FOUND);
+  }
+
+  private static AdminResponse message(int status, String message) {
+    return json(status, g -> {
+      g.writeStartObject();
+      g.writeStringField("message", message);
+      g.writeEndObject();
+    });
+  }
+
+  /** Kong's statuses per error code; database errors are hidden behind a generic 500. */
+  static int status(ErrorCode code) {
+    return switch (code) {
+      case UNIQUE_VIOLATION -> 409;
+      case NOT_FOUND -> 404;
+      case DATABASE_ERROR -> 500;
+      case OPERATION_UNSUPPORTED -> 405;
+      default -> 400;
+    };
+  }
+
+  private static AdminResponse error(DaoException e) {
+    int status = status(e.code());
+    if (status == 500) {
+      LOG.error("database error", e);
+      return AdminResponse.json(500, UNEXPECTED);
+    }
+    if (e.code() == ErrorCode.NOT_FOUND) {
+      return notFound();
+    }
+    return json(status, g -> {
+      g.writeStartObject();
+      g.writeNumberField("code", e.code().code());
+      g.writeStringField("name", e.code().errorName());
+      g.writeStringField("message", e.getMessage());
+      g.writeFieldName("fields");
+      writeTree(g, e.fields());
+      g.writeEndObject();
+    });
+  }
+
+  private static void writeTree(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeFieldName(String.valueOf(entry.getKey()));
+        writeTree(g, entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        writeTree(g, item);
+      }
+      g.writeEndArray();
+    } else {
+      Json.writeScalar(g, value);
+    }
+  }
+
+  @FunctionalInterface
+  private interface JsonBody {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static AdminResponse json(int status, JsonBody body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new AdminResponse(status, out.toByteArray(), Map.of());
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String encodeSegment(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String abbreviate(String s) {
+    return dev.daogen.internal.Checks.abbreviate(s);
+  }
+
+  /** A route template split into segments; {@code {…}} segments match any value. */
+  private record CompiledRoute(AdminRoute route, String[] template) {
+    boolean matches(List<String> segments) {
+      if (segments.size() != template.length) {
+        return false;
+      }
+      for (int i = 0; i < template.length; i++) {
+        if (!template[i].startsWith("{") && !template[i].equals(segments.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Reads a class path resource, or null. */
+  static byte[] resource(ClassLoader loader, String name) {
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,287 @@
+package dev.daogen.admin;
+
+import dev.daogen.internal.Json;
+import dev.daogen.internal.Values;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Converts one value of a parsed request body to a field's type, for generated admin code. Each converter throws
+ * {@link IllegalArgumentException} with a Kong-style message ("expected a string") that becomes the field's error.
+ * Form bodies carry strings; {@code form = true} lets numbers and booleans be parsed from them.
+ */
+public final class JsonInput {
+  private JsonInput() {}
+
+  public static String string(Object v) {
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw new IllegalArgumentException("expected a string");
+  }
+
+  public static UUID uuid(Object v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Values.parseUuid(string(v));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("expected a valid UUID");
+    }
+  }
+
+  public static Integer integer(Object v, boolean form) {
+    Long l = bigint(v, form, "expected an integer");
+    if (l == null) {
+      return null;
+    }
+    if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("expected an integer between " + Integer.MIN_VALUE + " and "
+          + Integer.MAX_VALUE);
+    }
+    return l.intValue();
+  }
+
+  public static Long bigint(Object v, boolean form) {
+    return bigint(v, form, "expected an integer");
+  }
+
+  private static Long bigint(Object v, boolean form, String message) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof BigInteger) {
+      throw new IllegalArgumentException(message + " (out of range)");
+    }
+    if (form && v instanceof String s) {
+      try {
+        return Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(message);
+      }
+    }
+    throw new IllegalArgumentException(message);
+  }
+
+  public static Double number(Object v, boolean form) {
+    BigDecimal d = decimal(v, form);
+    if (d == null) {
+      return null;
+    }
+    double value = d.doubleValue();
+    if (Double.isInfinite(value)) {
+      throw new IllegalArgumentException("expected a number (out of range)");
+    }
+    return value;
+  }
+
+  public static BigDecimal decimal(Object v, boolean form) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof BigDecimal d) {
+      return d;
+    }
+    if (v instanceof Integer || v instanceof Long) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (form && v instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number");
+      }
+    }
+    throw new IllegalArgumentException("expected a number");
+  }
+
+  public static Boolean bool(Object v, boolean form) {
+    if (v == null || v instanceof Boolean) {
+      return (Boolean) v;
+    }
+    if (form && v instanceof String s && (s.equals("true") || s.equals("false"))) {
+      return Boolean.valueOf(s);
+    }
+    throw new IllegalArgumentException("expected a boolean");
+  }
+
+  /** Timestamps are epoch seconds, as in Kong (fractions allowed). */
+  public static Instant instant(Object v, boolean form) {
+    BigDecimal seconds;
+    try {
+      seconds = decimal(v, form);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("expected a timestamp in epoch seconds");
+    }
+    if (seconds == null) {
+      return null;
+    }
+    try {
+      long whole = seconds.longValueExact();
+      return Instant.ofEpochSecond(whole);
+    } catch (ArithmeticException fractionOrHuge) {
+      try {
+        BigDecimal nanos = seconds.movePointRight(9);
+        return Instant.ofEpochSecond(0, nanos.longValueExact());
+      } catch (ArithmeticException | java.time.DateTimeException e) {
+        throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
+      }
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
+    }
+  }
+
+  public static LocalDate date(Object v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Values.parseDate(string(v));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("expected a date (YYYY-MM-DD)");
+    }
+  }
+
+  public static <T extends Enum<T>> T enumValue(Object v, Class<T> type) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s) {
+      for (T constant : type.getEnumConstants()) {
+        if (constant.name().equals(s)) {
+          return constant;
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (T constant : type.getEnumConstants()) {
+      names.add(constant.name());
+    }
+    throw new IllegalArgumentException("expected one of: " + String.join(", ", names));
+  }
+
+  private static <T> List<T> list(Object v, Function<Object, T> element) {
+    if (v == null) {
+      return null;
+    }
+    List<?> in = v instanceof List<?> l ? l : v instanceof String s ? List.of(s) : null;
+    if (in == null) {
+      throw new IllegalArgumentException("expected an array");
+    }
+    List<T> out = new ArrayList<>(in.size());
+    for (Object item : in) {
+      if (item == null) {
+        throw new IllegalArgumentException("expected an array without null elements");
+      }
+      out.add(element.apply(item));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Strict JSON arrays; a single form value counts as a one-element array. */
+  public static <T> List<T> list(Object v, boolean form, Function<Object, T> element) {
+    if (v instanceof String && !form) {
+      throw new IllegalArgumentException("expected an array");
+    }
+    return list(v, element);
+  }
+
+  public static <T> Set<T> set(Object v, boolean form, Function<Object, T> element) {
+    List<T> list = list(v, form, element);
+    return list == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(list));
+  }
+
+  public static <T> Map<String, T> map(Object v, Function<Object, T> value) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map<?, ?> in)) {
+      throw new IllegalArgumentException("expected a map");
+    }
+    Map<String, T> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : in.entrySet()) {
+      out.put((String) e.getKey(), value.apply(e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** A foreign key as Kong writes it: {@code {"id": "…"}}; returns the key value (still to be typed). */
+  public static Object foreign(Object v, String keyName) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map<?, ?> ref) || !ref.containsKey(keyName) || ref.size() != 1) {
+      throw new IllegalArgumentException("expected a foreign key: {\"" + keyName + "\": …}");
+    }
+    Object key = ref.get(keyName);
+    if (key == null) {
+      throw new IllegalArgumentException("expected a foreign key: {\"" + keyName + "\": …}");
+    }
+    return key;
+  }
+
+  /** A nested record, read by its generated codec from the tree. */
+  public static <T> T record(Object v, Json.Reader<T> reader) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("expected a record");
+    }
+    StringWriter text = new StringWriter();
+    try (var g = Json.FACTORY.createGenerator(text)) {
+      writeTree(g, v);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("expected a record");
+    }
+    try {
+      return Json.read(text.toString(), reader);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String message = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j
+          ? j.getOriginalMessage() : "expected a record";
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static void writeTree(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
+    if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName((String) e.getKey());
+        writeTree(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object item : l) {
+        writeTree(g, item);
+      }
+      g.writeEndArray();
+    } else if (v instanceof BigInteger b) {
+      g.writeNumber(b);
+    } else {
+      Json.writeScalar(g, v);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.daogen.admin;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.daogen.db.PluginModule;
+import dev.daogen.internal.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Serves the plugins' generated OpenAPI documents as one: their paths and component schemas merged. */
+final class OpenApiDocuments {
+  private OpenApiDocuments() {}
+
+  static byte[] merge(List<PluginModule> plugins) {
+    Map<String, Object> merged = null;
+    for (PluginModule plugin : plugins) {
+      byte[] doc = AdminApi.resource(plugin.getClass().getClassLoader(),
+          "META-INF/daogen/" + plugin.name() + "/openapi.json");
+      if (doc == null) {
+        continue;
+      }
+      if (merged == null) {
+        merged = new LinkedHashMap<>(RequestBodies.json(doc));
+        continue;
+      }
+      Map<String, Object> next = RequestBodies.json(doc);
+      mergeSection(merged, next, "paths");
+      Map<String, Object> components = section(merged, "components");
+      mergeSection(components, section(next, "components"), "schemas");
+    }
+    if (merged == null) {
+      merged = Map.of("openapi", "3.1.0", "info", Map.of("title", "daogen admin API", "version", AdminApi.VERSION),
+          "paths", Map.of());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      write(g, merged);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> doc, String name) {
+    Object value = doc.get(name);
+    if (!(value instanceof Map<?, ?>)) {
+      Map<String, Object> created = new LinkedHashMap<>();
+      doc.put(name, created);
+      return created;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) value);
+    doc.put(name, copy);
+    return copy;
+  }
+
+  private static void mergeSection(Map<String, Object> into, Map<String, Object> from, String name) {
+    section(into, name).putAll(section(from, name));
+  }
+
+  private static void write(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        write(g, item);
+      }
+      g.writeEndArray();
+    } else {
+      Json.writeScalar(g, value);
+    }
+  }
+}

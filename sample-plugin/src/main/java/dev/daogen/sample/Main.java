@@ -1,0 +1,169 @@
+package dev.daogen.sample;
+
+import dev.daogen.admin.AdminApi;
+import dev.daogen.admin.AdminOptions;
+import dev.daogen.admin.AdminServer;
+import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.db.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The sample plugin as a program: starts PostgreSQL (embedded, keeping its data in a directory, unless
+ * {@code --jdbc-url} names a server), runs the migrations, and serves the admin API on 127.0.0.1:8001.
+ *
+ * <pre>
+ * java -jar daogen-sample-plugin.jar [serve] [--data-dir DIR] [--jdbc-url URL --user U --password P]
+ *                                    [--listen HOST] [--port N] [--admin-token TOKEN]
+ * java -jar daogen-sample-plugin.jar demo [same database options]
+ * </pre>
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Deque<String> args = new ArrayDeque<>(java.util.List.of(argv));
+    String command = !args.isEmpty() && !args.peek().startsWith("--") ? args.pop() : "serve";
+    Map<String, String> options;
+    try {
+      options = options(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    if (command.equals("help") || options.containsKey("help")) {
+      out.println(USAGE);
+      return 0;
+    }
+    if (!command.equals("serve") && !command.equals("demo")) {
+      err.println("unknown command '" + command + "'");
+      err.println(USAGE);
+      return 2;
+    }
+    Postgres pg = Postgres.open(options, out);
+    Database db = pg.database();
+    db.migrations().bootstrap();
+    if (command.equals("demo")) {
+      try (pg) {
+        new Demo(db, out).run();
+      }
+      return 0;
+    }
+    return serve(pg, db, options, out, err);
+  }
+
+  private static int serve(Postgres pg, Database db, Map<String, String> options, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    AdminOptions admin = AdminOptions.defaults()
+        .withHost(options.getOrDefault("listen", "127.0.0.1"))
+        .withPort(Integer.parseInt(options.getOrDefault("port", "8001")))
+        .withToken(options.getOrDefault("admin-token", System.getenv("DAOGEN_ADMIN_TOKEN")));
+    AdminServer server;
+    try {
+      server = new JdkAdminServer(new AdminApi(db, admin), admin);
+      server.start();
+    } catch (RuntimeException e) {
+      err.println("cannot start the admin API: " + e.getMessage());
+      pg.close();
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.println("stopping: admin API, then PostgreSQL (the data stays)");
+      server.close();
+      pg.close();
+      stopped.countDown();
+    }, "daogen-shutdown"));
+    String base = "http://" + server.address().getHostString() + ":" + server.address().getPort();
+    out.println();
+    out.println("Admin API of plugin key-auth listening on " + base + "  (Ctrl-C stops it; the data stays)");
+    out.println("Try:");
+    out.println("  curl -s -X POST " + base + "/consumers -d username=alice");
+    out.println("  curl -s -X POST " + base + "/consumers/alice/key-auth");
+    out.println("  curl -s " + base + "/consumers/alice/key-auth");
+    out.println("  curl -s -X PATCH " + base + "/consumers/alice -H 'Content-Type: application/json'"
+        + " -d '{\"custom_id\": \"alice-1\"}'");
+    out.println("  curl -s '" + base + "/key-auths?size=10'");
+    out.println("  curl -s " + base + "/schemas/consumers");
+    out.println("  curl -s -i -X DELETE " + base + "/consumers/alice");
+    out.println("(a second run finds alice again: the first POST then answers 409, as Kong does)");
+    stopped.await();
+    return 0;
+  }
+
+  static Map<String, String> options(Deque<String> args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    while (!args.isEmpty()) {
+      String arg = args.pop();
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      if (name.equals("help")) {
+        out.put(name, "true");
+        continue;
+      }
+      if (args.isEmpty()) {
+        throw new IllegalArgumentException("option " + arg + " needs a value");
+      }
+      out.put(name, args.pop());
+    }
+    return out;
+  }
+
+  static final String USAGE = String.join("\n",
+      "usage: java -jar daogen-sample-plugin.jar [serve|demo] [options]",
+      "  serve (default)        run the migrations and serve the admin API",
+      "  demo                   walk through the generated DAOs and print what they do",
+      "options:",
+      "  --data-dir DIR         embedded PostgreSQL data directory (default ./daogen-data)",
+      "  --jdbc-url URL         use this PostgreSQL instead (with --user, --password)",
+      "  --listen HOST          admin API address (default 127.0.0.1; others need --admin-token)",
+      "  --port N               admin API port (default 8001)",
+      "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)");
+
+  /** The database: an external server, or an embedded one with a persistent data directory. */
+  record Postgres(Database database, EmbeddedPostgres embedded) implements AutoCloseable {
+    static Postgres open(Map<String, String> options, PrintStream out) throws IOException {
+      String url = options.get("jdbc-url");
+      if (url != null) {
+        out.println("PostgreSQL: " + url);
+        return new Postgres(Database.connect(url, options.getOrDefault("user", "postgres"),
+            options.getOrDefault("password", "")), null);
+      }
+      Path dir = Path.of(options.getOrDefault("data-dir", "daogen-data")).toAbsolutePath();
+      Files.createDirectories(dir);
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
+          .setCleanDataDirectory(false)
+          .start();
+      out.println("PostgreSQL (embedded) keeps its data in " + dir);
+      return new Postgres(Database.connect(pg.getPostgresDatabase()), pg);
+    }
+
+    @Override
+    public void close() {
+      database.close();
+      if (embedded != null) {
+        try {
+          embedded.close();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}
