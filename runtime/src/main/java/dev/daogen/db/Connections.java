@@ -4,21 +4,38 @@ import dev.daogen.dao.DaoException;
 import dev.daogen.dao.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hands DAOs the connection to work on: the current transaction's, if this thread is inside
- * {@link Database#transaction}, else one from the pool. For the runtime and generated code; not API.
+ * Hands DAOs the connection to work on: the current transaction's, if this thread is inside one, else one from the
+ * pool; and runs work registered with {@link #afterCommit} once the data is committed (never after a rollback).
+ * For the runtime and generated code; not API.
  */
 public final class Connections {
+  private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
   /** Work on a connection. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
+  /** The transaction a thread is in: its connection, and what to do once it commits. */
+  private static final class Tx {
+    final Connection connection;
+    final List<Runnable> afterCommit = new ArrayList<>();
+
+    Tx(Connection connection) {
+      this.connection = connection;
+    }
+  }
+
   private final DataSource dataSource;
-  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
   Connections(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -29,11 +46,24 @@ public final class Connections {
     return current.get() != null;
   }
 
+  /**
+   * Runs {@code action} once the current transaction commits, or at once when the thread is not in a transaction
+   * (auto-commit work has committed when it returns). Dropped on rollback.
+   */
+  public void afterCommit(Runnable action) {
+    Tx tx = current.get();
+    if (tx == null) {
+      runQuietly(action);
+    } else {
+      tx.afterCommit.add(action);
+    }
+  }
+
   /** Runs {@code work} on the current transaction's connection, or on a pooled one in auto-commit mode. */
   public <T> T withConnection(Work<T> work) throws SQLException {
-    Connection tx = current.get();
+    Tx tx = current.get();
     if (tx != null) {
-      return work.run(tx);
+      return work.run(tx.connection);
     }
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
@@ -42,21 +72,22 @@ public final class Connections {
 
   /** Runs {@code work} atomically: joins the current transaction or runs in a new one. */
   public <T> T inTransaction(Work<T> work) throws SQLException {
-    Connection tx = current.get();
-    if (tx != null) {
-      return work.run(tx);
+    Tx joined = current.get();
+    if (joined != null) {
+      return work.run(joined.connection);
     }
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+      Tx tx = begin(c);
       try {
         T result = work.run(c);
         c.commit();
+        finish(tx);
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
       } finally {
-        c.setAutoCommit(true);
+        end(c);
       }
     }
   }
@@ -66,22 +97,48 @@ public final class Connections {
       return runJoined(db, work);
     }
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      current.set(c);
+      Tx tx = begin(c);
       try {
         T result = work.run(db);
         c.commit();
+        finish(tx);
         return result;
       } catch (Exception | Error e) {
         rollbackQuietly(c, e);
         throw propagate(e);
       } finally {
-        current.remove();
-        c.setAutoCommit(true);
+        end(c);
       }
     } catch (SQLException e) {
-      throw new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + e.getSQLState() + ")",
-          java.util.Map.of(), e);
+      throw databaseError(e);
+    }
+  }
+
+  private Tx begin(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    Tx tx = new Tx(c);
+    current.set(tx);
+    return tx;
+  }
+
+  private void finish(Tx tx) {
+    current.remove();
+    for (Runnable action : tx.afterCommit) {
+      runQuietly(action);
+    }
+  }
+
+  private void end(Connection c) throws SQLException {
+    current.remove();
+    c.setAutoCommit(true);
+  }
+
+  private static void runQuietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      // a listener's failure must not turn a committed write into an error
+      LOG.error("after-commit action failed", e);
     }
   }
 
@@ -101,6 +158,11 @@ public final class Connections {
     }
   }
 
+  private static DaoException databaseError(SQLException e) {
+    return new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + e.getSQLState() + ")",
+        java.util.Map.of(), e);
+  }
+
   private static RuntimeException propagate(Throwable e) {
     if (e instanceof RuntimeException r) {
       return r;
@@ -109,8 +171,7 @@ public final class Connections {
       throw err;
     }
     if (e instanceof SQLException sql) {
-      return new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + sql.getSQLState() + ")",
-          java.util.Map.of(), sql);
+      return databaseError(sql);
     }
     return new TransactionException(e);
   }
