@@ -638,9 +638,19 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       }
       for (FieldModel f : e.valueFields()) {
         String has = "patch.has" + f.capitalized() + "()";
+        // a primitive component is boxed here, or the conditional would unbox a null from the patch
         CodeBlock otherwise = f.auto() == AutoKind.UPDATED_AT
-            ? CodeBlock.of("$T.now()", AUTOS) : CodeBlock.of("old.$N()", f.name());
+            ? CodeBlock.of("$T.now()", AUTOS)
+            : f.type().javaType().isPrimitive()
+                ? CodeBlock.of("($T) old.$N()", f.type().boxedType(), f.name())
+                : CodeBlock.of("old.$N()", f.name());
         m.addStatement("$T $N = $L ? patch.$N() : $L", f.type().boxedType(), f.name(), has, f.name(), otherwise);
+        if (!f.nullable() && !f.required()) {
+          // auto and default values are filled on insert only: clearing one is a missing required value
+          m.beginControlFlow("if ($L && $N == null)", has, f.name())
+              .addStatement("errors.add($S, $T.REQUIRED)", f.jsonName(), CHECKS)
+              .endControlFlow();
+        }
         if (hasCheck(f)) {
           m.beginControlFlow("if ($L)", has).addStatement("check$L(errors, $N)", f.capitalized(), f.name())
               .endControlFlow();
