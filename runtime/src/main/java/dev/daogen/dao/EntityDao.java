@@ -2,7 +2,12 @@ package dev.daogen.dao;
 
 import dev.daogen.db.Connections;
 import dev.daogen.db.Database;
+import dev.daogen.annotations.OnDelete;
+import dev.daogen.db.PluginModule;
+import dev.daogen.events.EntityEvent;
+import dev.daogen.events.Events;
 import dev.daogen.internal.Binder;
+import dev.daogen.internal.Jdbc;
 import dev.daogen.internal.Offsets;
 import dev.daogen.internal.Values;
 import dev.daogen.schema.EntitySchema;
@@ -10,6 +15,7 @@ import dev.daogen.schema.FieldSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,12 +41,15 @@ import org.postgresql.util.ServerErrorMessage;
  * @param <E> the entity record
  */
 public abstract class EntityDao<E> {
+  private final Database db;
   private final Connections connections;
   private final EntitySchema<E> schema;
   private final int defaultPageSize;
   private final int maxPageSize;
+  private volatile List<ChildLink<?>> children;
 
   protected EntityDao(Database db, EntitySchema<E> schema) {
+    this.db = db;
     this.connections = db.connections();
     this.schema = schema;
     this.defaultPageSize = db.settings().defaultPageSize();
@@ -69,6 +78,27 @@ public abstract class EntityDao<E> {
   /** Parses primary key values from their text form (offset tokens); throws IllegalArgumentException. */
   protected abstract Object[] parseKey(String[] texts);
 
+  /** Kong's cache key of an entity. */
+  public abstract String cacheKey(E entity);
+
+  /** {@code SELECT … WHERE <foreign key field> = ? FOR UPDATE}, expired rows included (for cascades). */
+  protected abstract String lockByForeignKeySql(String field);
+
+  /** Binds the value of a foreign key field; returns the next index. */
+  protected abstract int bindForeignKey(PreparedStatement ps, int index, String field, Object value)
+      throws SQLException;
+
+  /** The entity with a foreign key field set to null (what ON DELETE SET NULL made of it). */
+  protected abstract E withoutForeignKey(E entity, String field);
+
+  /**
+   * Binds the values an entity could collide on (primary key, unique values, cache key) for the purge of expired
+   * rows; ttl entities only.
+   */
+  protected int bindConflictKeys(PreparedStatement ps, int index, E entity) throws SQLException {
+    throw new UnsupportedOperationException(schema.name() + " has no ttl");
+  }
+
   // ---- reads -----------------------------------------------------------------------------------------------
 
   protected final Optional<E> fetchOne(String sql, Binder binder) {
@@ -77,6 +107,18 @@ public abstract class EntityDao<E> {
         binder.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        }
+      }
+    }));
+  }
+
+  /** Reads the (visible) expiry of one row of a ttl entity. */
+  protected final Optional<Instant> expiryOf(String sql, Binder binder) {
+    return run(null, Op.READ, () -> connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        binder.bind(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(Jdbc.getInstant(rs, 1)) : Optional.<Instant>empty();
         }
       }
     }));
@@ -194,9 +236,55 @@ public abstract class EntityDao<E> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         bindValues(ps, bindKey(ps, 1, keyOf(entity)), entity);
         ps.executeUpdate();
-        return entity;
       }
+      publishAfterCommit(List.of(event(EntityEvent.Operation.CREATE, entity, null, false)));
+      return entity;
     }));
+  }
+
+  /**
+   * Inserts an entity of a ttl entity: first removes expired rows it would collide with (they are invisible, so
+   * they must not block the key), then inserts with the expiry bound last.
+   */
+  protected final E insertRow(String purgeSql, String sql, E entity, Instant expiresAt) {
+    return run(entity, Op.WRITE, () -> connections.inTransaction(c -> {
+      List<EntityEvent<?>> events = purgeExpired(c, purgeSql, entity);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = bindValues(ps, bindKey(ps, 1, keyOf(entity)), entity);
+        Jdbc.setInstant(ps, i, expiresAt);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw translate(e, entity, Op.WRITE);
+      }
+      events.add(event(EntityEvent.Operation.CREATE, entity, null, false));
+      publishAfterCommit(events);
+      return entity;
+    }));
+  }
+
+  private List<EntityEvent<?>> purgeExpired(java.sql.Connection c, String purgeSql, E entity) throws SQLException {
+    List<EntityEvent<?>> events = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(purgeSql)) {
+      bindConflictKeys(ps, 1, entity);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          events.add(event(EntityEvent.Operation.DELETE, read(rs), null, false));
+        }
+      }
+    }
+    return events;
+  }
+
+  /** The expiry of a ttl: null or zero clears it. */
+  protected static Instant expiry(java.time.Duration ttl) {
+    if (ttl == null || ttl.isZero()) {
+      return null;
+    }
+    if (ttl.isNegative()) {
+      throw new DaoException(ErrorCode.INVALID_OPTIONS, "invalid option (ttl: must be positive)",
+          Map.of("ttl", "must be positive"));
+    }
+    return Instant.now().plus(ttl);
   }
 
   /**
@@ -211,6 +299,15 @@ public abstract class EntityDao<E> {
    */
   protected final E updateRow(
       String selectSql, Binder lookup, String updateSql, UnaryOperator<E> merge, Supplier<String> notFound) {
+    return updateRow(selectSql, lookup, updateSql, merge, notFound, false, null);
+  }
+
+  /**
+   * As {@link #updateRow(String, Binder, String, UnaryOperator, Supplier)}; with {@code setTtl}, the statement also
+   * sets the ttl column (bound after the values, before the key).
+   */
+  protected final E updateRow(String selectSql, Binder lookup, String updateSql, UnaryOperator<E> merge,
+      Supplier<String> notFound, boolean setTtl, Instant expiresAt) {
     return run(null, Op.WRITE, () -> connections.inTransaction(c -> {
       E old = selectForUpdate(c, selectSql, lookup);
       if (old == null) {
@@ -218,11 +315,16 @@ public abstract class EntityDao<E> {
       }
       E updated = merge.apply(old);
       try (PreparedStatement ps = c.prepareStatement(updateSql)) {
-        bindKey(ps, bindValues(ps, 1, updated), keyOf(old));
+        int i = bindValues(ps, 1, updated);
+        if (setTtl) {
+          Jdbc.setInstant(ps, i++, expiresAt);
+        }
+        bindKey(ps, i, keyOf(old));
         ps.executeUpdate();
       } catch (SQLException e) {
         throw translate(e, updated, Op.WRITE);
       }
+      publishAfterCommit(List.of(event(EntityEvent.Operation.UPDATE, updated, old, false)));
       return updated;
     }));
   }
@@ -232,38 +334,201 @@ public abstract class EntityDao<E> {
    * upserts keep, refusing immutable changes), then runs {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}.
    */
   protected final E upsertRow(String selectSql, Binder lookup, String upsertSql, Function<E, E> build) {
+    return upsertRow(selectSql, lookup, null, upsertSql, build, false, null);
+  }
+
+  /**
+   * As {@link #upsertRow(String, Binder, String, Function)} for ttl entities: expired rows the entity collides with
+   * are removed first ({@code purgeSql}), and the expiry is bound after the values.
+   */
+  protected final E upsertRow(String selectSql, Binder lookup, String purgeSql, String upsertSql,
+      Function<E, E> build, boolean ttl, Instant expiresAt) {
     return run(null, Op.WRITE, () -> connections.inTransaction(c -> {
       E old = selectForUpdate(c, selectSql, lookup);
       E entity = build.apply(old);
+      List<EntityEvent<?>> events = purgeSql == null ? new ArrayList<>() : purgeExpired(c, purgeSql, entity);
+      E stored;
       try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
-        bindValues(ps, bindKey(ps, 1, keyOf(entity)), entity);
+        int i = bindValues(ps, bindKey(ps, 1, keyOf(entity)), entity);
+        if (ttl) {
+          Jdbc.setInstant(ps, i, expiresAt);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          return read(rs);
+          stored = read(rs);
         }
       } catch (SQLException e) {
         throw translate(e, entity, Op.WRITE);
       }
+      events.add(old == null
+          ? event(EntityEvent.Operation.CREATE, stored, null, false)
+          : event(EntityEvent.Operation.UPDATE, stored, old, false));
+      publishAfterCommit(events);
+      return stored;
     }));
   }
 
-  /** Deletes what {@code sql} matches; returns whether a row went. Idempotent. */
-  protected final boolean deleteRows(String sql, Binder binder) {
-    return run(null, Op.DELETE, () -> connections.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        binder.bind(ps, 1);
-        return ps.executeUpdate() > 0;
+  /**
+   * Deletes what {@code deleteSql} ({@code DELETE … RETURNING}) matches; returns whether a row went. Idempotent.
+   * When other entities reference this one with ON DELETE CASCADE or SET NULL, the rows are first locked with
+   * {@code lockSql} and their descendants collected, so that a delete event is published for every row the database
+   * removes (recursively) and an update event for every row it changes.
+   */
+  protected final boolean deleteRows(String lockSql, String deleteSql, Binder binder) {
+    return run(null, Op.DELETE, () -> connections.inTransaction(c -> {
+      List<EntityEvent<?>> events = new ArrayList<>();
+      if (children().stream().anyMatch(ChildLink::emitsEvents)) {
+        for (E row : query(c, lockSql, binder)) {
+          collectDescendants(c, row, events);
+        }
       }
+      List<E> deleted = query(c, deleteSql, binder);
+      for (E row : deleted) {
+        events.add(event(EntityEvent.Operation.DELETE, row, null, false));
+      }
+      publishAfterCommit(events);
+      return !deleted.isEmpty();
     }));
   }
 
-  /** Runs a statement without parameters or results ({@code TRUNCATE}). */
-  protected final void executeStatement(String sql) {
+  /** {@code TRUNCATE … CASCADE}: every row goes, and every row of the entities that reference this one. */
+  protected final void truncateTable(String sql) {
     run(null, Op.DELETE, () -> connections.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        return ps.executeUpdate();
+        ps.executeUpdate();
       }
+      List<EntityEvent<?>> events = new ArrayList<>();
+      collectTruncated(this, events, new java.util.HashSet<>());
+      publishAfterCommit(events);
+      return null;
     }));
+  }
+
+  private static void collectTruncated(EntityDao<?> dao, List<EntityEvent<?>> events, java.util.Set<String> seen) {
+    if (!seen.add(dao.schema.name())) {
+      return;
+    }
+    events.add(new EntityEvent<>(dao.schema.name(), EntityEvent.Operation.TRUNCATE, null, null, null, null,
+        !events.isEmpty()));
+    for (ChildLink<?> link : dao.children()) {
+      collectTruncated(link.dao(), events, seen);
+    }
+  }
+
+  /**
+   * Deletes up to {@code batchSize} expired rows of a ttl entity, publishing a delete event for each.
+   *
+   * @return the number of rows deleted; 0 for entities without ttl
+   */
+  public int deleteExpired(int batchSize) {
+    return 0;
+  }
+
+  /**
+   * Deletes up to {@code batchSize} expired rows ({@code DELETE … WHERE ctid IN (… FOR UPDATE SKIP LOCKED)
+   * RETURNING …}) and publishes a delete event for each, so that every node's cache drops them.
+   *
+   * @return the number of rows deleted
+   */
+  protected final int deleteExpiredRows(String sql, int batchSize) {
+    return run(null, Op.DELETE, () -> connections.inTransaction(c -> {
+      List<EntityEvent<?>> events = new ArrayList<>();
+      for (E row : query(c, sql, (ps, i) -> {
+        ps.setInt(i, batchSize);
+        return i + 1;
+      })) {
+        events.add(event(EntityEvent.Operation.DELETE, row, null, false));
+      }
+      publishAfterCommit(events);
+      return events.size();
+    }));
+  }
+
+  private List<E> query(java.sql.Connection c, String sql, Binder binder) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<E> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(read(rs));
+        }
+        return rows;
+      }
+    }
+  }
+
+  private void collectDescendants(java.sql.Connection c, E parent, List<EntityEvent<?>> events)
+      throws SQLException {
+    Object parentKey = keyOf(parent)[0];
+    for (ChildLink<?> link : children()) {
+      if (link.emitsEvents()) {
+        link.collect(c, parentKey, events);
+      }
+    }
+  }
+
+  /** Another entity's foreign key to this one. */
+  private record ChildLink<C>(EntityDao<C> dao, String field, OnDelete action) {
+    boolean emitsEvents() {
+      return action != OnDelete.RESTRICT;
+    }
+
+    void collect(java.sql.Connection c, Object parentKey, List<EntityEvent<?>> events) throws SQLException {
+      List<C> rows = dao.query(c, dao.lockByForeignKeySql(field), (ps, i) -> dao.bindForeignKey(ps, i, field,
+          parentKey));
+      for (C row : rows) {
+        if (action == OnDelete.CASCADE) {
+          dao.collectDescendants(c, row, events);
+          events.add(dao.event(EntityEvent.Operation.DELETE, row, null, true));
+        } else {
+          events.add(dao.event(EntityEvent.Operation.UPDATE, dao.withoutForeignKey(row, field), row, true));
+        }
+      }
+    }
+  }
+
+  /** The foreign keys of other entities (of every plugin) that point to this one. */
+  private List<ChildLink<?>> children() {
+    List<ChildLink<?>> links = children;
+    if (links == null) {
+      List<ChildLink<?>> found = new ArrayList<>();
+      for (PluginModule plugin : db.plugins()) {
+        for (Class<?> type : plugin.daos().keySet()) {
+          EntityDao<?> dao = (EntityDao<?>) db.dao(type);
+          addLinks(dao, found);
+        }
+      }
+      links = List.copyOf(found);
+      children = links;
+    }
+    return links;
+  }
+
+  private <C> void addLinks(EntityDao<C> dao, List<ChildLink<?>> out) {
+    for (FieldSchema<C> f : dao.schema.fields()) {
+      if (schema.name().equals(f.foreignEntity())) {
+        out.add(new ChildLink<>(dao, f.name(), f.onDelete()));
+      }
+    }
+  }
+
+  // ---- events and the cache --------------------------------------------------------------------------------
+
+  private EntityEvent<E> event(EntityEvent.Operation op, E value, E old, boolean cascaded) {
+    return new EntityEvent<>(schema.name(), op, value, old, cacheKey(value), old == null ? null : cacheKey(old),
+        cascaded);
+  }
+
+  private void publishAfterCommit(List<EntityEvent<?>> events) {
+    if (!events.isEmpty()) {
+      Events bus = db.events();
+      connections.afterCommit(() -> events.forEach(bus::publish));
+    }
+  }
+
+  /** Reads through the node's entity cache ({@code db.cache()}). */
+  protected final Optional<E> cached(String cacheKey, Supplier<Optional<E>> loader) {
+    return db.cache().get(cacheKey, k -> loader.get());
   }
 
   private E selectForUpdate(java.sql.Connection c, String sql, Binder lookup) throws SQLException {

@@ -2,6 +2,11 @@ package dev.daogen.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.cache.CacheSettings;
+import dev.daogen.cache.ClusterBus;
+import dev.daogen.cache.EntityCache;
+import dev.daogen.events.EntityEvent;
+import dev.daogen.events.Events;
 import dev.daogen.migrate.Migrations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,12 +34,21 @@ public final class Database implements AutoCloseable {
   private final Map<Class<?>, Function<Database, ?>> factories;
   private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
   private final Connections connections;
+  private final Events events = new Events();
+  private final CacheSettings cacheSettings;
+  private final ClusterBus bus;
+  private volatile EntityCache cache;
 
-  private Database(DataSource dataSource, HikariDataSource ownedPool, DaoSettings settings, ClassLoader loader) {
+  private Database(DataSource dataSource, HikariDataSource ownedPool, DaoSettings settings,
+      CacheSettings cacheSettings, ClassLoader loader) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.settings = settings;
+    this.cacheSettings = cacheSettings;
     this.connections = new Connections(dataSource);
+    this.bus = new ClusterBus(dataSource, cacheSettings);
+    // every committed write invalidates its cache keys here (if this node caches) and on the other nodes
+    events.subscribeAll(this::invalidate);
     List<PluginModule> found = new ArrayList<>();
     Map<Class<?>, Function<Database, ?>> byType = new HashMap<>();
     for (PluginModule module : ServiceLoader.load(PluginModule.class, loader)) {
@@ -52,7 +66,12 @@ public final class Database implements AutoCloseable {
 
   /** Connects to a data source with these DAO settings. */
   public static Database connect(DataSource dataSource, DaoSettings settings) {
-    return new Database(dataSource, null, settings, Thread.currentThread().getContextClassLoader());
+    return connect(dataSource, settings, CacheSettings.DEFAULTS);
+  }
+
+  /** Connects to a data source with these DAO and cache settings. */
+  public static Database connect(DataSource dataSource, DaoSettings settings, CacheSettings cacheSettings) {
+    return new Database(dataSource, null, settings, cacheSettings, Thread.currentThread().getContextClassLoader());
   }
 
   /** Opens a HikariCP pool on a JDBC URL; {@link #close()} closes it. */
@@ -63,7 +82,8 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setPoolName("daogen");
     HikariDataSource pool = new HikariDataSource(config);
-    return new Database(pool, pool, DaoSettings.DEFAULTS, Thread.currentThread().getContextClassLoader());
+    return new Database(pool, pool, DaoSettings.DEFAULTS, CacheSettings.DEFAULTS,
+        Thread.currentThread().getContextClassLoader());
   }
 
   /** The DAO of an entity: {@code db.dao(ConsumerDao.class)}; one instance per database. */
@@ -85,6 +105,51 @@ public final class Database implements AutoCloseable {
    */
   public <T> T transaction(TransactionWork<T> work) {
     return connections.transaction(this, work);
+  }
+
+  /** CRUD events of every entity, delivered after commit. */
+  public Events events() {
+    return events;
+  }
+
+  /** This node's entity cache (started on first use, with its cluster listener). */
+  public EntityCache cache() {
+    EntityCache c = cache;
+    if (c == null) {
+      synchronized (this) {
+        c = cache;
+        if (c == null) {
+          c = new EntityCache(cacheSettings, bus);
+          cache = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private void invalidate(EntityEvent<?> event) {
+    EntityCache local = cache;
+    if (local != null) {
+      local.onEvent(event);
+    }
+    if (event.operation() == EntityEvent.Operation.TRUNCATE) {
+      bus.broadcast(event.entity() + ":" + ClusterBus.WILDCARD);
+      return;
+    }
+    if (event.cacheKey() != null) {
+      bus.broadcast(event.cacheKey());
+    }
+    if (event.oldCacheKey() != null && !event.oldCacheKey().equals(event.cacheKey())) {
+      bus.broadcast(event.oldCacheKey());
+    }
+  }
+
+  /**
+   * Starts deleting expired rows of every ttl entity, in batches, every {@code interval}; each deleted row is a
+   * delete event, so every node's cache drops it. Close the result to stop.
+   */
+  public AutoCloseable startTtlCleanup(java.time.Duration interval) {
+    return TtlCleanup.start(this, interval);
   }
 
   /** The migrations of every plugin. */
@@ -111,9 +176,10 @@ public final class Database implements AutoCloseable {
     return connections;
   }
 
-  /** Closes the pool if {@link #connect(String, String, String)} opened it. */
+  /** Stops the cluster threads; closes the pool if {@link #connect(String, String, String)} opened it. */
   @Override
   public void close() {
+    bus.close();
     if (ownedPool != null) {
       ownedPool.close();
     }

@@ -53,6 +53,7 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
   private static final ClassName STREAM = ClassName.get(Stream.class);
   private static final TypeName INTEGER = ClassName.get(Integer.class);
   private static final TypeName STRING = ClassName.get(String.class);
+  private static final TypeName DURATION = ClassName.get(java.time.Duration.class);
 
   public DaoGenerator(Filer filer) {
     super(filer);
@@ -116,7 +117,7 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       type.addMethod(MethodSpec.methodBuilder("truncate")
           .addJavadoc("Deletes every row, and (as Kong does) the rows of entities that reference them.\n")
           .addModifiers(Modifier.PUBLIC)
-          .addStatement("executeStatement($L)", SqlNames.TRUNCATE)
+          .addStatement("truncateTable($L)", SqlNames.TRUNCATE)
           .build());
       hooks();
       buildMethod();
@@ -327,14 +328,27 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
     // ---- writes ------------------------------------------------------------------------------------------
 
     private void writes() {
-      type.addMethod(MethodSpec.methodBuilder("insert")
+      MethodSpec.Builder insert = MethodSpec.methodBuilder("insert")
           .addJavadoc("Inserts a new entity: fills {@code @Auto} values and defaults, validates every field, and "
               + "reports every error at once.\n\n@return the stored entity\n")
           .addModifiers(Modifier.PUBLIC)
           .returns(e.type())
-          .addParameter(e.draftType(), "draft")
-          .addStatement("return insertRow($L, build(draft, null))", SqlNames.INSERT)
-          .build());
+          .addParameter(e.draftType(), "draft");
+      if (e.ttl()) {
+        type.addMethod(insert.addStatement("return insert(draft, null)").build());
+        type.addMethod(MethodSpec.methodBuilder("insert")
+            .addJavadoc("Inserts a new entity that expires after {@code ttl} (null or zero: never).\n\n"
+                + "@return the stored entity\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(e.type())
+            .addParameter(e.draftType(), "draft")
+            .addParameter(DURATION, "ttl")
+            .addStatement("$T entity = build(draft, null)", e.type())
+            .addStatement("return insertRow($L, $L, entity, expiry(ttl))", SqlNames.PURGE_EXPIRED, SqlNames.INSERT)
+            .build());
+      } else {
+        type.addMethod(insert.addStatement("return insertRow($L, build(draft, null))", SqlNames.INSERT).build());
+      }
 
       type.addMethod(MethodSpec.methodBuilder("validate")
           .addJavadoc("Checks a draft as {@link #insert} would, without writing anything.\n\n"
@@ -346,34 +360,16 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .addStatement("return build(draft, null)")
           .build());
 
-      MethodSpec.Builder update = MethodSpec.methodBuilder("update")
-          .addJavadoc("Changes what the patch sets, validating only the changes (and the entity checks).\n\n$L"
-              + "@return the updated entity\n@throws $T with code NOT_FOUND when there is no such entity\n",
-              keyDoc(key), ClassNames.DAO_EXCEPTION)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(e.type())
-          .addParameters(params(key))
-          .addParameter(e.patchType(), "patch");
-      requireKeys(update, key);
-      type.addMethod(update.addStatement("return updateRow($L, $L, $L, old -> merge(old, patch),\n"
-              + "() -> notFoundMessage(true, $L))", SqlNames.SELECT_FOR_UPDATE, binder(key), SqlNames.UPDATE,
-          describe(key)).build());
-
-      MethodSpec.Builder upsert = MethodSpec.methodBuilder("upsert")
-          .addJavadoc("Inserts, or replaces the entity with this primary key: what the draft omits goes back to its "
-              + "default or null; the creation time is kept.\n\n$L@return the stored entity\n", keyDoc(key))
-          .addModifiers(Modifier.PUBLIC)
-          .returns(e.type())
-          .addParameters(params(key))
-          .addParameter(e.draftType(), "draft");
-      requireKeys(upsert, key);
+      updateMethods("update", key, SqlNames.SELECT_FOR_UPDATE, true,
+          "Changes what the patch sets, validating only the changes (and the entity checks).");
       CodeBlock.Builder withKey = CodeBlock.builder().add("draft.copy()");
       for (FieldModel f : key) {
         withKey.add(".$N($N)", f.name(), f.name());
       }
-      upsert.addStatement("$T withKey = $L", e.draftType(), withKey.build());
-      type.addMethod(upsert.addStatement("return upsertRow($L, $L, $L, old -> build(withKey, old))",
-          SqlNames.SELECT_FOR_UPDATE, binder(key), SqlNames.UPSERT).build());
+      upsertMethods("upsert", key, SqlNames.SELECT_FOR_UPDATE, SqlNames.UPSERT, true,
+          CodeBlock.of("$T withKey = $L", e.draftType(), withKey.build()), CodeBlock.of("build(withKey, old)"),
+          "Inserts, or replaces the entity with this primary key: what the draft omits goes back to its default or "
+              + "null; the creation time is kept.");
 
       MethodSpec.Builder delete = MethodSpec.methodBuilder("delete")
           .addJavadoc("Deletes the entity with this primary key (its children as their foreign keys say). "
@@ -382,7 +378,133 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .returns(TypeName.BOOLEAN)
           .addParameters(params(key));
       requireKeys(delete, key);
-      type.addMethod(delete.addStatement("return deleteRows($L, $L)", SqlNames.DELETE, binder(key)).build());
+      type.addMethod(delete.addStatement("return deleteRows($L, $L, $L)", SqlNames.SELECT_FOR_UPDATE, SqlNames.DELETE,
+          binder(key)).build());
+      if (e.ttl()) {
+        ttlMethods();
+      }
+    }
+
+    private void requireLookup(MethodSpec.Builder m, List<FieldModel> lookup, boolean primary) {
+      if (primary) {
+        requireKeys(m, lookup);
+      } else {
+        for (FieldModel f : lookup) {
+          m.addStatement("requireUnique($N, $S)", f.name(), f.jsonName());
+        }
+      }
+    }
+
+    /** {@code update}/{@code updateBy…}, and for ttl entities the variant that also sets the ttl. */
+    private void updateMethods(String name, List<FieldModel> lookup, String selectSql, boolean primary, String doc) {
+      for (boolean withTtl : e.ttl() ? new boolean[] {false, true} : new boolean[] {false}) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+            .addJavadoc("$L$L\n\n$L", doc, withTtl ? " Sets the time to live too (null or zero: never expires)."
+                : e.ttl() ? " The time to live stays as it is." : "", keyDoc(lookup))
+            .addJavadoc("@return the updated entity\n@throws $T with code NOT_FOUND when there is no such entity\n",
+                ClassNames.DAO_EXCEPTION)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(e.type())
+            .addParameters(params(lookup))
+            .addParameter(e.patchType(), "patch");
+        if (withTtl) {
+          m.addParameter(DURATION, "ttl");
+        }
+        requireLookup(m, lookup, primary);
+        if (withTtl) {
+          m.addStatement("$T expiresAt = expiry(ttl)", Instant.class);
+          m.addStatement("return updateRow($L, $L, $L, old -> merge(old, patch),\n"
+              + "() -> notFoundMessage($L, $L), true, expiresAt)", selectSql, binder(lookup), SqlNames.UPDATE_TTL,
+              primary, describe(lookup));
+        } else {
+          m.addStatement("return updateRow($L, $L, $L, old -> merge(old, patch),\n"
+              + "() -> notFoundMessage($L, $L))", selectSql, binder(lookup), SqlNames.UPDATE, primary,
+              describe(lookup));
+        }
+        type.addMethod(m.build());
+      }
+    }
+
+    /** {@code upsert}/{@code upsertBy…}, and for ttl entities the variant with a ttl. */
+    private void upsertMethods(String name, List<FieldModel> lookup, String selectSql, String upsertSql,
+        boolean primary, CodeBlock prepare, CodeBlock build, String doc) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+          .addJavadoc("$L$L\n\n$L@return the stored entity\n", doc,
+              e.ttl() ? " The replaced entity does not expire." : "", keyDoc(lookup))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.type())
+          .addParameters(params(lookup))
+          .addParameter(e.draftType(), "draft");
+      if (e.ttl()) {
+        type.addMethod(m.addStatement("return $N($L, draft, null)", name, args(lookup)).build());
+        MethodSpec.Builder t = MethodSpec.methodBuilder(name)
+            .addJavadoc("$L It expires after {@code ttl} (null or zero: never).\n\n$L@return the stored entity\n",
+                doc, keyDoc(lookup))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(e.type())
+            .addParameters(params(lookup))
+            .addParameter(e.draftType(), "draft")
+            .addParameter(DURATION, "ttl");
+        requireLookup(t, lookup, primary);
+        t.addStatement("$T expiresAt = expiry(ttl)", Instant.class).addStatement(prepare);
+        type.addMethod(t.addStatement("return upsertRow($L, $L, $L, $L,\nold -> $L, true, expiresAt)", selectSql,
+            binder(lookup), SqlNames.PURGE_EXPIRED, upsertSql, build).build());
+        return;
+      }
+      requireLookup(m, lookup, primary);
+      m.addStatement(prepare);
+      type.addMethod(m.addStatement("return upsertRow($L, $L, $L,\nold -> $L)", selectSql, binder(lookup), upsertSql,
+          build).build());
+    }
+
+    private void ttlMethods() {
+      type.addMethod(MethodSpec.methodBuilder("expiresAt")
+          .addJavadoc("When the entity with this primary key expires.\n\n$L"
+              + "@return the expiry; empty when it never expires or does not exist (or expired)\n", keyDoc(key))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(OPTIONAL, ClassName.get(Instant.class)))
+          .addParameters(params(key))
+          .addStatement("return expiryOf($L, $L)", SqlNames.SELECT_TTL, binder(key))
+          .build());
+      MethodSpec.Builder any = MethodSpec.methodBuilder("selectIncludingExpired")
+          .addJavadoc("Reads the entity with this primary key even when it has expired (and was not yet cleaned "
+              + "up).\n\n$L@return the entity, or empty\n", keyDoc(key))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(optionalOfEntity())
+          .addParameters(params(key));
+      requireKeys(any, key);
+      type.addMethod(any.addStatement("return fetchOne($L, $L)", SqlNames.SELECT_INCLUDING_EXPIRED, binder(key))
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("deleteExpired")
+          .addJavadoc("Deletes up to {@code batchSize} expired rows, publishing a delete event for each.\n\n"
+              + "@return the number of rows deleted\n")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.INT)
+          .addParameter(TypeName.INT, "batchSize")
+          .addStatement("return deleteExpiredRows($L, batchSize)", SqlNames.DELETE_EXPIRED)
+          .build());
+      MethodSpec.Builder conflicts = MethodSpec.methodBuilder("bindConflictKeys")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(TypeName.INT)
+          .addParameter(PreparedStatement.class, "ps")
+          .addParameter(TypeName.INT, "index")
+          .addParameter(e.type(), "entity")
+          .addException(SQLException.class);
+      int n = 0;
+      for (FieldModel f : key) {
+        conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
+      }
+      for (FieldModel f : e.valueFields()) {
+        if (f.unique()) {
+          conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
+        }
+      }
+      if (e.hasCacheKeyColumn()) {
+        conflicts.addStatement("$T.setString(ps, $L, cacheKey(entity))", JDBC, index(n++));
+      }
+      type.addMethod(conflicts.addStatement("return index + $L", n).build());
     }
 
     private void uniqueMethods() {
@@ -401,37 +523,18 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
             .addStatement("requireUnique($N, $S)", f.name(), f.jsonName());
         type.addMethod(select.addStatement("return fetchOne($L, $L)", SqlNames.selectBy(f), binder(one)).build());
 
-        type.addMethod(MethodSpec.methodBuilder("updateBy" + cap)
-            .addJavadoc("Changes what the patch sets on the entity with this unique {@code $L}.\n\n$L"
-                + "@return the updated entity\n@throws $T with code NOT_FOUND when there is no such entity\n",
-                f.jsonName(), keyDoc(one), ClassNames.DAO_EXCEPTION)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(e.type())
-            .addParameters(params(one))
-            .addParameter(e.patchType(), "patch")
-            .addStatement("requireUnique($N, $S)", f.name(), f.jsonName())
-            .addStatement("return updateRow($L, $L, $L, old -> merge(old, patch),\n"
-                + "() -> notFoundMessage(false, $L))", SqlNames.selectByForUpdate(f), binder(one), SqlNames.UPDATE,
-                describe(one))
-            .build());
+        updateMethods("updateBy" + cap, one, SqlNames.selectByForUpdate(f), false,
+            "Changes what the patch sets on the entity with this unique {@code " + f.jsonName() + "}.");
 
-        CodeBlock.Builder keep = CodeBlock.builder().add("draft.copy().$N($N)", f.name(), f.name());
-        MethodSpec.Builder upsert = MethodSpec.methodBuilder("upsertBy" + cap)
-            .addJavadoc("Inserts, or replaces the entity with this unique {@code $L} (keeping its primary key and "
-                + "creation time).\n\n$L@return the stored entity\n", f.jsonName(), keyDoc(one))
-            .addModifiers(Modifier.PUBLIC)
-            .returns(e.type())
-            .addParameters(params(one))
-            .addParameter(e.draftType(), "draft")
-            .addStatement("requireUnique($N, $S)", f.name(), f.jsonName())
-            .addStatement("$T withValue = $L", e.draftType(), keep.build());
         CodeBlock.Builder keepKey = CodeBlock.builder().add("old == null ? withValue : withValue.copy()");
         for (FieldModel k : key) {
           keepKey.add(".$N(old.$N())", k.name(), k.name());
         }
-        upsert.addStatement("return upsertRow($L, $L, $L,\nold -> build($L, old))", SqlNames.selectByForUpdate(f),
-            binder(one), SqlNames.upsertBy(f), keepKey.build());
-        type.addMethod(upsert.build());
+        upsertMethods("upsertBy" + cap, one, SqlNames.selectByForUpdate(f), SqlNames.upsertBy(f), false,
+            CodeBlock.of("$T withValue = draft.copy().$N($N)", e.draftType(), f.name(), f.name()),
+            CodeBlock.of("build($L, old)", keepKey.build()),
+            "Inserts, or replaces the entity with this unique {@code " + f.jsonName() + "} (keeping its primary "
+                + "key and creation time).");
 
         type.addMethod(MethodSpec.methodBuilder("deleteBy" + cap)
             .addJavadoc("Deletes the entity with this unique {@code $L}. Idempotent.\n\n$L"
@@ -440,7 +543,8 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
             .returns(TypeName.BOOLEAN)
             .addParameters(params(one))
             .addStatement("requireUnique($N, $S)", f.name(), f.jsonName())
-            .addStatement("return deleteRows($L, $L)", SqlNames.deleteBy(f), binder(one))
+            .addStatement("return deleteRows($L, $L, $L)", SqlNames.selectByForUpdate(f), SqlNames.deleteBy(f),
+                binder(one))
             .build());
       }
     }
@@ -469,6 +573,7 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       String keyNames = fields.stream().map(FieldModel::jsonName).collect(Collectors.joining(":"));
       type.addMethod(MethodSpec.methodBuilder("cacheKey")
           .addJavadoc("Kong's cache key of an entity: {@code $L:<$L>}.\n", e.name(), keyNames)
+          .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(STRING)
           .addParameter(e.type(), "entity")
@@ -482,6 +587,16 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .addParameters(params(fields))
           .addStatement("return $L", cacheKeyExpression(""))
           .build());
+      MethodSpec.Builder cached = MethodSpec.methodBuilder("selectCached")
+          .addJavadoc("Reads the entity with this cache key through the node's entity cache ({@code db.cache()}): "
+              + "a hit costs no query, a miss (also cached) one; every write on any node invalidates it.\n\n"
+              + "$L@return the entity, or empty\n", keyDoc(fields))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(optionalOfEntity())
+          .addParameters(params(fields));
+      requireKeys(cached, fields);
+      type.addMethod(cached.addStatement("return cached(cacheKey($L), () -> $L($L))", args(fields),
+          e.cacheKey().isEmpty() ? "select" : "selectByCacheKey", args(fields)).build());
       if (e.cacheKey().isEmpty()) {
         return;
       }
@@ -506,6 +621,7 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
     // ---- hooks for the runtime ----------------------------------------------------------------------------
 
     private void hooks() {
+      foreignKeyHooks();
       List<CodeBlock> columns = new ArrayList<>();
       for (int i = 0; i < e.fields().size(); i++) {
         columns.add(TypeCode.get(e.fields().get(i).type(), i + 1));
@@ -566,6 +682,62 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .addParameter(String[].class, "texts")
           .addStatement("return new Object[] {$L}", CodeBlock.join(parsed, ", "))
           .build());
+    }
+
+    /** The foreign key hooks the runtime uses to publish events for ON DELETE CASCADE / SET NULL. */
+    private void foreignKeyHooks() {
+      List<FieldModel> fks = e.foreignKeys();
+      MethodSpec.Builder lock = MethodSpec.methodBuilder("lockByForeignKeySql")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(STRING)
+          .addParameter(STRING, "field");
+      MethodSpec.Builder bind = MethodSpec.methodBuilder("bindForeignKey")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(TypeName.INT)
+          .addParameter(PreparedStatement.class, "ps")
+          .addParameter(TypeName.INT, "index")
+          .addParameter(STRING, "field")
+          .addParameter(Object.class, "value")
+          .addException(SQLException.class);
+      MethodSpec.Builder without = MethodSpec.methodBuilder("withoutForeignKey")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(e.type())
+          .addParameter(e.type(), "entity")
+          .addParameter(STRING, "field");
+      CodeBlock unknown = CodeBlock.of("throw new $T($S + field);\n", IllegalArgumentException.class,
+          "no foreign key ");
+      if (fks.isEmpty()) {
+        type.addMethod(lock.addCode(unknown).build());
+        type.addMethod(bind.addCode(unknown).build());
+        type.addMethod(without.addCode(unknown).build());
+        return;
+      }
+      CodeBlock.Builder lockCases = CodeBlock.builder().add("return switch (field) {\n").indent();
+      CodeBlock.Builder bindCases = CodeBlock.builder().beginControlFlow("switch (field)");
+      CodeBlock.Builder withoutCases = CodeBlock.builder().add("return switch (field) {\n").indent();
+      for (FieldModel f : fks) {
+        lockCases.add("case $S -> $L;\n", f.name(), SqlNames.lockFor(f));
+        bindCases.add("case $S -> $L;\n", f.name(), TypeCode.set(f.type(), CodeBlock.of("index"),
+            CodeBlock.of("($T) value", f.type().boxedType())));
+        if (f.foreign().orElseThrow().onDelete() == dev.daogen.annotations.OnDelete.NULL) {
+          List<CodeBlock> args = new ArrayList<>();
+          for (FieldModel c : e.fields()) {
+            args.add(c == f ? CodeBlock.of("null") : CodeBlock.of("entity.$N()", c.name()));
+          }
+          withoutCases.add("case $S -> new $T($L);\n", f.name(), e.type(), CodeBlock.join(args, ", "));
+        }
+      }
+      lockCases.add("default -> $L", unknown).unindent().add("};\n");
+      bindCases.add("default -> $L", unknown).endControlFlow();
+      withoutCases.add("default -> $L", unknown).unindent().add("};\n");
+      type.addMethod(lock.addCode(lockCases.build()).build());
+      type.addMethod(bind.addCode(bindCases.build()).addStatement("return index + 1").build());
+      boolean anySetNull = fks.stream()
+          .anyMatch(f -> f.foreign().orElseThrow().onDelete() == dev.daogen.annotations.OnDelete.NULL);
+      type.addMethod(without.addCode(anySetNull ? withoutCases.build() : unknown).build());
     }
 
     private static CodeBlock index(int offset) {

@@ -19,6 +19,16 @@ public final class SqlNames {
   public static final String UPSERT = "UPSERT";
   public static final String DELETE = "DELETE_BY_PRIMARY_KEY";
   public static final String TRUNCATE = "TRUNCATE";
+  public static final String UPDATE_TTL = "UPDATE_WITH_TTL";
+  public static final String PURGE_EXPIRED = "PURGE_EXPIRED_CONFLICTS";
+  public static final String DELETE_EXPIRED = "DELETE_EXPIRED";
+  public static final String SELECT_TTL = "SELECT_TTL";
+  public static final String SELECT_INCLUDING_EXPIRED = "SELECT_BY_PRIMARY_KEY_INCLUDING_EXPIRED";
+
+  /** Locks the rows that reference one parent (for cascaded events). */
+  public static String lockFor(FieldModel f) {
+    return "LOCK_FOR_" + upper(f);
+  }
 
   /** The variant of a page query that continues after a key. */
   public static String after(String page) {

@@ -81,7 +81,7 @@ public final class SqlRenderer {
         put(SqlNames.selectByForUpdate(f),
             dsl().select(columns).from(table).where(byUnique.and(visible())).forUpdate());
         put(SqlNames.upsertBy(f), upsert(columns, List.of(column(f.column()))));
-        put(SqlNames.deleteBy(f), dsl().deleteFrom(table).where(byUnique));
+        put(SqlNames.deleteBy(f), dsl().deleteFrom(table).where(byUnique.and(visible())).returning(columns));
       }
     }
     if (entity.hasCacheKeyColumn()) {
@@ -102,13 +102,47 @@ public final class SqlRenderer {
       }
     }
     put(SqlNames.COUNT, dsl().selectCount().from(table).where(visible()));
-    List<Field<?>> insertColumns = writeColumns(true);
+    List<Field<?>> insertColumns = insertColumns();
     put(SqlNames.INSERT, dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size())));
     put(SqlNames.UPDATE, dsl().update(table).set(assignments()).where(byKey));
     put(SqlNames.UPSERT, upsert(columns, keyColumns()));
-    put(SqlNames.DELETE, dsl().deleteFrom(table).where(byKey));
+    put(SqlNames.DELETE, dsl().deleteFrom(table).where(byKey.and(visible())).returning(columns));
+    for (FieldModel f : entity.foreignKeys()) {
+      put(SqlNames.lockFor(f), dsl().select(columns).from(table).where(column(f.column()).eq(param())).forUpdate());
+    }
+    if (entity.ttl()) {
+      Field<Object> ttl = column(TTL_COLUMN);
+      Condition expired = DSL.condition("{0} <= now()", ttl);
+      Condition conflicts = byKey;
+      for (FieldModel f : entity.valueFields()) {
+        if (f.unique()) {
+          conflicts = conflicts.or(column(f.column()).eq(param()));
+        }
+      }
+      if (entity.hasCacheKeyColumn()) {
+        conflicts = conflicts.or(column(CACHE_KEY_COLUMN).eq(param()));
+      }
+      put(SqlNames.PURGE_EXPIRED, dsl().deleteFrom(table).where(expired.and(conflicts)).returning(columns));
+      put(SqlNames.DELETE_EXPIRED, DSL.query("delete from {0} where ctid in (select ctid from {0} where {1} <= now() "
+          + "limit {2} for update skip locked) returning {3}", table, ttl, DSL.param("limit", SQLDataType.INTEGER),
+          DSL.list(columns.stream().map(c -> (Field<?>) c).toList())));
+      Map<Field<?>, Object> withTtl = assignments();
+      withTtl.put(ttl, param());
+      put(SqlNames.UPDATE_TTL, dsl().update(table).set(withTtl).where(byKey));
+      put(SqlNames.SELECT_TTL, dsl().select(ttl).from(table).where(byKey.and(visible())));
+      put(SqlNames.SELECT_INCLUDING_EXPIRED, dsl().select(columns).from(table).where(byKey));
+    }
     put(SqlNames.TRUNCATE, dsl().truncate(table).cascade());
     return new EntitySql(out);
+  }
+
+  /** Key, value, hidden cache key, then (ttl entities) the expiry: the order of bindKey + bindValues + ttl. */
+  private List<Field<?>> insertColumns() {
+    List<Field<?>> cols = writeColumns(true);
+    if (entity.ttl()) {
+      cols.add(column(TTL_COLUMN));
+    }
+    return cols;
   }
 
   /** Key columns first, then value columns, then the hidden cache key: the order of bindKey + bindValues. */
@@ -147,7 +181,7 @@ public final class SqlRenderer {
    * replaces the row but keeps its creation time.
    */
   private Query upsert(List<SelectFieldOrAsterisk> returning, List<Field<?>> conflictTarget) {
-    List<Field<?>> insertColumns = writeColumns(true);
+    List<Field<?>> insertColumns = insertColumns();
     Map<Field<?>, Object> set = new LinkedHashMap<>();
     for (FieldModel f : entity.valueFields()) {
       if (f.auto() != AutoKind.CREATED_AT && !conflictTarget.get(0).getName().equals(f.column())) {
@@ -158,8 +192,8 @@ public final class SqlRenderer {
       set.put(column(CACHE_KEY_COLUMN), DSL.excluded(column(CACHE_KEY_COLUMN)));
     }
     if (entity.ttl()) {
-      // a row that expired and is replaced starts a new life
-      set.put(column(TTL_COLUMN), DSL.inline((Object) null));
+      // an upsert replaces the expiry too: the one given, or none
+      set.put(column(TTL_COLUMN), DSL.excluded(column(TTL_COLUMN)));
     }
     var insert = dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size()))
         .onConflict(conflictTarget);

@@ -1,0 +1,252 @@
+package dev.daogen.cache;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries cache invalidations between nodes through PostgreSQL: {@code NOTIFY} on channel
+ * {@value #CHANNEL} (received on a dedicated {@code LISTEN} connection that reconnects), or rows of a polled
+ * {@code daogen_cluster_events} table. Sending is asynchronous, off the writer's path, in batches. A node ignores
+ * its own messages; polled rows are deduplicated and expire after an hour.
+ */
+public final class ClusterBus implements AutoCloseable {
+  /** The NOTIFY channel. */
+  public static final String CHANNEL = "daogen_invalidations";
+  /** Invalidates every key that starts with the text before it ({@code consumers:*}); {@code *} alone: all. */
+  public static final String WILDCARD = "*";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterBus.class);
+  private static final String CREATE_TABLE =
+      "create table if not exists daogen_cluster_events (id bigserial primary key, node_id uuid not null, "
+          + "key text not null, at timestamp with time zone not null default now());"
+          + "create index if not exists daogen_cluster_events_at_idx on daogen_cluster_events (at)";
+  private static final Duration RETENTION = Duration.ofHours(1);
+
+  private final DataSource dataSource;
+  private final CacheSettings settings;
+  private final UUID nodeId = UUID.randomUUID();
+  private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>(100_000);
+  private final Thread sender;
+  private volatile Thread receiver;
+  private volatile boolean running = true;
+  private volatile boolean tableReady;
+
+  public ClusterBus(DataSource dataSource, CacheSettings settings) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.sender = new Thread(this::sendLoop, "daogen-cluster-send");
+    sender.setDaemon(true);
+    if (settings.cluster() != CacheSettings.Cluster.OFF) {
+      sender.start();
+    }
+  }
+
+  /** This node's id; its own messages come back and are ignored. */
+  public UUID nodeId() {
+    return nodeId;
+  }
+
+  /** Queues an invalidation for the other nodes. */
+  public void broadcast(String key) {
+    if (settings.cluster() != CacheSettings.Cluster.OFF && !outbox.offer(key)) {
+      LOG.warn("cluster outbox full: dropping the invalidation of {}", key);
+    }
+  }
+
+  /**
+   * Starts receiving: {@code onKey} for each invalidation from another node, {@code onGap} when messages may have
+   * been missed (after a reconnect), so that the local cache can be purged.
+   */
+  public synchronized void startReceiving(Consumer<String> onKey, Runnable onGap) {
+    if (receiver != null || settings.cluster() == CacheSettings.Cluster.OFF) {
+      return;
+    }
+    Runnable loop = settings.cluster() == CacheSettings.Cluster.NOTIFY
+        ? () -> listenLoop(onKey, onGap) : () -> pollLoop(onKey, onGap);
+    receiver = new Thread(loop, "daogen-cluster-receive");
+    receiver.setDaemon(true);
+    receiver.start();
+  }
+
+  // ---- sending -------------------------------------------------------------------------------------------
+
+  private void sendLoop() {
+    List<String> batch = new ArrayList<>();
+    while (running) {
+      try {
+        String first = outbox.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        outbox.drainTo(batch, 999);
+        send(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("could not send {} cache invalidation(s) to the cluster: {}", batch.size(), e.toString());
+        sleep(500);
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void send(List<String> keys) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      if (settings.cluster() == CacheSettings.Cluster.NOTIFY) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL
+            + "', ? || ' ' || k) from unnest(?::text[]) k")) {
+          ps.setString(1, nodeId.toString());
+          ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+          ps.executeQuery().close();
+        }
+      } else {
+        ensureTable(c);
+        try (PreparedStatement ps = c.prepareStatement(
+            "insert into daogen_cluster_events (node_id, key) select ?, k from unnest(?::text[]) k")) {
+          ps.setObject(1, nodeId);
+          ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+          ps.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private void ensureTable(Connection c) throws SQLException {
+    if (!tableReady) {
+      try (Statement st = c.createStatement()) {
+        st.execute(CREATE_TABLE);
+      }
+      tableReady = true;
+    }
+  }
+
+  // ---- receiving: LISTEN/NOTIFY --------------------------------------------------------------------------
+
+  private void listenLoop(Consumer<String> onKey, Runnable onGap) {
+    boolean first = true;
+    while (running) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+          st.execute("listen " + CHANNEL);
+        }
+        if (!first) {
+          LOG.info("cluster listener reconnected; purging the local cache (messages may have been missed)");
+          onGap.run();
+        }
+        first = false;
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(500);
+          if (notifications != null) {
+            for (PGNotification n : notifications) {
+              deliver(n.getParameter(), onKey);
+            }
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          LOG.warn("cluster listener lost its connection ({}); reconnecting", e.toString());
+          first = false;
+          sleep(500);
+        }
+      }
+    }
+  }
+
+  private void deliver(String payload, Consumer<String> onKey) {
+    int space = payload.indexOf(' ');
+    if (space < 0 || payload.substring(0, space).equals(nodeId.toString())) {
+      return;
+    }
+    onKey.accept(payload.substring(space + 1));
+  }
+
+  // ---- receiving: polling ----------------------------------------------------------------------------------
+
+  private void pollLoop(Consumer<String> onKey, Runnable onGap) {
+    // ids seen within the look-back window, oldest first
+    Map<Long, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+        return size() > 200_000;
+      }
+    };
+    long margin = Math.max(2_000, settings.pollInterval().toMillis() * 2);
+    long polls = 0;
+    boolean failed = false;
+    while (running) {
+      try (Connection c = dataSource.getConnection()) {
+        ensureTable(c);
+        if (failed) {
+          onGap.run();
+          failed = false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id, node_id, key from daogen_cluster_events "
+            + "where at > now() - make_interval(secs => ?) order by id")) {
+          ps.setDouble(1, (settings.pollInterval().toMillis() + margin) / 1000.0);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long id = rs.getLong(1);
+              if (seen.put(id, Boolean.TRUE) == null && !nodeId.equals(rs.getObject(2, UUID.class))) {
+                onKey.accept(rs.getString(3));
+              }
+            }
+          }
+        }
+        if (++polls % 600 == 0) {
+          try (PreparedStatement ps = c.prepareStatement(
+              "delete from daogen_cluster_events where at < now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, RETENTION.toSeconds());
+            ps.executeUpdate();
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("cluster poll failed: {}", e.toString());
+        failed = true;
+      }
+      sleep(settings.pollInterval().toMillis());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    sender.interrupt();
+    Thread r = receiver;
+    if (r != null) {
+      r.interrupt();
+    }
+  }
+}
