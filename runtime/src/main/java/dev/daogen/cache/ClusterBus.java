@@ -111,8 +111,20 @@ public final class ClusterBus implements AutoCloseable {
     }
   }
 
+  /** The sender's own connection, kept between batches (the pool may be a plain, non-pooling data source). */
+  private Connection senderConnection;
+
+  private Connection senderConnection() throws SQLException {
+    if (senderConnection == null || senderConnection.isClosed()) {
+      senderConnection = dataSource.getConnection();
+      senderConnection.setAutoCommit(true);
+    }
+    return senderConnection;
+  }
+
   private void send(List<String> keys) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    Connection c = senderConnection();
+    try {
       if (settings.cluster() == CacheSettings.Cluster.NOTIFY) {
         try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL
             + "', ? || ' ' || k) from unnest(?::text[]) k")) {
@@ -129,6 +141,18 @@ public final class ClusterBus implements AutoCloseable {
           ps.executeUpdate();
         }
       }
+    } catch (SQLException e) {
+      closeQuietly(c);
+      senderConnection = null;
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // it is being replaced
     }
   }
 
@@ -244,6 +268,14 @@ public final class ClusterBus implements AutoCloseable {
   public void close() {
     running = false;
     sender.interrupt();
+    try {
+      sender.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (senderConnection != null) {
+      closeQuietly(senderConnection);
+    }
     Thread r = receiver;
     if (r != null) {
       r.interrupt();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.function.Executable;
 /** Shared helpers of the behaviour tests: the DAOs, error assertions and whole-database snapshots. */
 final class Fixtures {
   static final List<String> TABLES =
-      List.of("consumers", "keyauth_credentials", "upstreams", "targets", "routes", "group_memberships");
+      List.of("consumers", "keyauth_credentials", "credential_scopes", "upstreams", "targets", "routes",
+          "group_memberships");
 
   /** Words of SQL that must never show in an error message. */
   private static final Pattern SQL_TEXT = Pattern.compile(

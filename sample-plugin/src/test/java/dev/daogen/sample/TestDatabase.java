@@ -41,7 +41,8 @@ final class TestDatabase {
   /** Empties every table of the plugin. */
   static void reset() {
     try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
-      st.execute("truncate table consumers, keyauth_credentials, upstreams, targets, routes, group_memberships");
+      st.execute("truncate table consumers, keyauth_credentials, credential_scopes, upstreams, targets, routes, "
+          + "group_memberships");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
