@@ -178,6 +178,9 @@ public final class AdminApi {
     if (first.equals("openapi.json") && s.size() == 1) {
       return method.equals("GET") ? new AdminResponse(200, openApi, Map.of()) : notAllowed(method, Set.of("GET"));
     }
+    if (first.equals("cache") && s.size() <= 2) {
+      return cacheRoute(method, s);
+    }
     if (first.equals("schemas") && (s.size() == 2 || s.size() == 3 && s.get(2).equals("validate"))) {
       EntityAdmin<?, ?, ?> admin = byEntity.get(s.get(1));
       if (admin == null) {
@@ -189,6 +192,52 @@ public final class AdminApi {
       return method.equals("POST") ? validate(admin, req) : notAllowed(method, Set.of("POST"));
     }
     return null;
+  }
+
+  /** {@code GET|DELETE /cache/{key}}, {@code DELETE /cache}: this node's entity cache; deletes reach all nodes. */
+  private AdminResponse cacheRoute(String method, List<String> s) {
+    if (s.size() == 1) {
+      if (!method.equals("DELETE")) {
+        return notAllowed(method, Set.of("DELETE"));
+      }
+      db.cache().purge();
+      return AdminResponse.noContent();
+    }
+    String key = s.get(1);
+    if (method.equals("DELETE")) {
+      db.cache().invalidate(key);
+      return AdminResponse.noContent();
+    }
+    if (!method.equals("GET")) {
+      return notAllowed(method, Set.of("GET", "DELETE"));
+    }
+    return db.cache().peek(key).map(peek -> json(200, g -> {
+      g.writeStartObject();
+      g.writeStringField("key", key);
+      g.writeFieldName("value");
+      writeCached(g, key, peek.value());
+      g.writeEndObject();
+    })).orElseGet(AdminApi::notFound);
+  }
+
+  /** A cached entity in its admin JSON form (found by the entity name the key starts with); null for a miss. */
+  private void writeCached(JsonGenerator g, String key, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+      return;
+    }
+    int colon = key.indexOf(':');
+    EntityAdmin<?, ?, ?> admin = colon < 0 ? null : byEntity.get(key.substring(0, colon));
+    if (admin != null && admin.schema().type().isInstance(value)) {
+      writeEntity(g, admin, value);
+    } else {
+      g.writeString(String.valueOf(value));
+    }
+  }
+
+  private static <E> void writeEntity(JsonGenerator g, EntityAdmin<E, ?, ?> admin, Object value)
+      throws IOException {
+    admin.write(g, admin.schema().type().cast(value));
   }
 
   private AdminResponse info() {

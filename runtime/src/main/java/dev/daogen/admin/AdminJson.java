@@ -22,6 +22,16 @@ public final class AdminJson {
     }
   }
 
+  /** Kong's {@code ttl} of a ttl entity: the whole seconds left (at least 1 while it lives), or null. */
+  public static void writeRemaining(JsonGenerator g, java.util.Optional<Instant> expiresAt) throws IOException {
+    if (expiresAt.isEmpty()) {
+      g.writeNull();
+      return;
+    }
+    long millis = expiresAt.get().toEpochMilli() - System.currentTimeMillis();
+    g.writeNumber(Math.max(1, (millis + 999) / 1000));
+  }
+
   /** A foreign key as {@code {"id": "…"}}, or null. */
   public static void writeForeign(JsonGenerator g, String keyName, Object key) throws IOException {
     if (key == null) {

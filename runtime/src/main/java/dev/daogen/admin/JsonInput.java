@@ -151,6 +151,18 @@ public final class JsonInput {
     }
   }
 
+  /** A ttl in whole seconds, as Kong's {@code ttl} field: 0 clears it; null leaves it unset. */
+  public static java.time.Duration seconds(Object v, boolean form) {
+    Long seconds = bigint(v, form, "expected a number of seconds");
+    if (seconds == null) {
+      return null;
+    }
+    if (seconds < 0 || seconds > 100L * 365 * 24 * 3600) {
+      throw new IllegalArgumentException("must be between 0 and 3153600000 seconds");
+    }
+    return java.time.Duration.ofSeconds(seconds);
+  }
+
   public static LocalDate date(Object v) {
     if (v == null) {
       return null;

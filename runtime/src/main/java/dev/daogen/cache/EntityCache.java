@@ -78,6 +78,23 @@ public final class EntityCache {
     return d == null ? FOREVER : d.toNanos();
   }
 
+  /**
+   * What this node holds for a key, without loading or counting a read.
+   *
+   * @return empty when nothing is cached; a {@link Peek} with a null value for a cached miss
+   */
+  public Optional<Peek> peek(String key) {
+    Entry entry = cache.policy().getIfPresentQuietly(key);
+    return entry == null ? Optional.empty() : Optional.of(new Peek(entry.value() == MISS ? null : entry.value()));
+  }
+
+  /**
+   * A cached entry.
+   *
+   * @param value the cached value, or null for a cached miss
+   */
+  public record Peek(Object value) {}
+
   /** Drops a key here and on every other node. */
   public void invalidate(String key) {
     invalidateLocal(key);

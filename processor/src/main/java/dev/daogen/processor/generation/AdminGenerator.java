@@ -213,6 +213,10 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         m.addStatement(NestedJsonGenerator.writeValue(f.type(), value));
       }
     }
+    if (e.ttl() && e.primaryKey().size() == 1) {
+      m.addStatement("g.writeFieldName($S)", "ttl");
+      m.addStatement("$T.writeRemaining(g, dao.expiresAt(entity.$N()))", ADMIN_JSON, e.primaryKey().get(0));
+    }
     return m.addStatement("g.writeEndObject()").build();
   }
 
@@ -237,6 +241,9 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         continue;
       }
       m.addStatement("case $S -> $N.$N($L)", f.jsonName(), var, f.name(), convert(f, CodeBlock.of("value")));
+    }
+    if (e.ttl()) {
+      m.addStatement("case $S -> $N.ttl($T.seconds(value, form))", "ttl", var, JSON_INPUT);
     }
     m.addStatement("default -> errors.add($T.abbreviate(field.getKey()), $S)", CHECKS, "unknown field")
         .endControlFlow()

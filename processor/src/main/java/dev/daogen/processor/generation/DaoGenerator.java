@@ -335,9 +335,10 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
           .returns(e.type())
           .addParameter(e.draftType(), "draft");
       if (e.ttl()) {
-        type.addMethod(insert.addStatement("return insert(draft, null)").build());
+        type.addMethod(insert.addStatement("return insert(draft, draft.ttl())").build());
         type.addMethod(MethodSpec.methodBuilder("insert")
-            .addJavadoc("Inserts a new entity that expires after {@code ttl} (null or zero: never).\n\n"
+            .addJavadoc("Inserts a new entity that expires after {@code ttl} (null or zero: never), whatever the "
+                + "draft's ttl.\n\n"
                 + "@return the stored entity\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(e.type())
@@ -400,7 +401,7 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       for (boolean withTtl : e.ttl() ? new boolean[] {false, true} : new boolean[] {false}) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(name)
             .addJavadoc("$L$L\n\n$L", doc, withTtl ? " Sets the time to live too (null or zero: never expires)."
-                : e.ttl() ? " The time to live stays as it is." : "", keyDoc(lookup))
+                : e.ttl() ? " The time to live changes only if the patch sets one." : "", keyDoc(lookup))
             .addJavadoc("@return the updated entity\n@throws $T with code NOT_FOUND when there is no such entity\n",
                 ClassNames.DAO_EXCEPTION)
             .addModifiers(Modifier.PUBLIC)
@@ -417,6 +418,11 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
               + "() -> notFoundMessage($L, $L), true, expiresAt)", selectSql, binder(lookup), SqlNames.UPDATE_TTL,
               primary, describe(lookup));
         } else {
+          if (e.ttl()) {
+            m.beginControlFlow("if (patch.hasTtl())")
+                .addStatement("return $N($L, patch, patch.ttl())", name, args(lookup))
+                .endControlFlow();
+          }
           m.addStatement("return updateRow($L, $L, $L, old -> merge(old, patch),\n"
               + "() -> notFoundMessage($L, $L))", selectSql, binder(lookup), SqlNames.UPDATE, primary,
               describe(lookup));
@@ -430,13 +436,13 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
         boolean primary, CodeBlock prepare, CodeBlock build, String doc) {
       MethodSpec.Builder m = MethodSpec.methodBuilder(name)
           .addJavadoc("$L$L\n\n$L@return the stored entity\n", doc,
-              e.ttl() ? " The replaced entity does not expire." : "", keyDoc(lookup))
+              e.ttl() ? " It expires after the draft's ttl (if any)." : "", keyDoc(lookup))
           .addModifiers(Modifier.PUBLIC)
           .returns(e.type())
           .addParameters(params(lookup))
           .addParameter(e.draftType(), "draft");
       if (e.ttl()) {
-        type.addMethod(m.addStatement("return $N($L, draft, null)", name, args(lookup)).build());
+        type.addMethod(m.addStatement("return $N($L, draft, draft.ttl())", name, args(lookup)).build());
         MethodSpec.Builder t = MethodSpec.methodBuilder(name)
             .addJavadoc("$L It expires after {@code ttl} (null or zero: never).\n\n$L@return the stored entity\n",
                 doc, keyDoc(lookup))

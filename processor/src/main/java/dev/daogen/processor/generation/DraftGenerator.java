@@ -1,8 +1,10 @@
 package dev.daogen.processor.generation;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.daogen.processor.model.AutoKind;
 import dev.daogen.processor.model.EntityModel;
@@ -67,6 +69,25 @@ public final class DraftGenerator extends SourceGenerator<EntityModel> {
           .build());
       of.addStatement("draft.$N = entity.$N()", f.name(), f.name());
       copy.addStatement("copy.$N = $N", f.name(), f.name());
+    }
+    if (e.ttl()) {
+      TypeName duration = ClassName.get(java.time.Duration.class);
+      type.addField(FieldSpec.builder(duration, "ttl", Modifier.PRIVATE).build());
+      type.addMethod(MethodSpec.methodBuilder("ttl")
+          .addJavadoc("Sets the time to live of the entity (null or zero: it never expires).\n\n@return this draft\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.draftType())
+          .addParameter(duration, "ttl")
+          .addStatement("this.ttl = ttl")
+          .addStatement("return this")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("ttl")
+          .addJavadoc("The time to live, or {@code null} when not set.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(duration)
+          .addStatement("return ttl")
+          .build());
+      copy.addStatement("copy.ttl = ttl");
     }
     type.addMethod(of.addStatement("return draft").build());
     type.addMethod(copy.addStatement("return copy").build());

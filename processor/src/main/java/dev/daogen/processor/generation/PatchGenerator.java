@@ -1,5 +1,6 @@
 package dev.daogen.processor.generation;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -72,6 +73,33 @@ public final class PatchGenerator extends SourceGenerator<EntityModel> {
           .addStatement("return $N", f.name())
           .build());
       anySet.add(CodeBlock.of("$N", flag));
+    }
+    if (e.ttl()) {
+      TypeName duration = ClassName.get(java.time.Duration.class);
+      type.addField(FieldSpec.builder(duration, "ttl", Modifier.PRIVATE).build());
+      type.addField(FieldSpec.builder(TypeName.BOOLEAN, "ttlSet", Modifier.PRIVATE).build());
+      type.addMethod(MethodSpec.methodBuilder("ttl")
+          .addJavadoc("Sets a new time to live (null or zero: never expires).\n\n@return this patch\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.patchType())
+          .addParameter(duration, "ttl")
+          .addStatement("this.ttl = ttl")
+          .addStatement("this.ttlSet = true")
+          .addStatement("return this")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("hasTtl")
+          .addJavadoc("Whether the time to live is set.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(TypeName.BOOLEAN)
+          .addStatement("return ttlSet")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("ttl")
+          .addJavadoc("The new time to live; meaningful only when {@link #hasTtl()}.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .returns(duration)
+          .addStatement("return ttl")
+          .build());
+      anySet.add(CodeBlock.of("ttlSet"));
     }
     type.addMethod(MethodSpec.methodBuilder("isEmpty")
         .addJavadoc("Whether nothing is set.\n")
