@@ -315,10 +315,18 @@ public final class OpenApiWriter {
           + e.name() + ".");
       op.put("tags", List.of(e.adminApiName()));
       Map<String, Object> responses = new LinkedHashMap<>();
-      responses.put("200", json("The entity's schema.", obj("type", "object",
-          "properties", obj("name", obj("type", "string"), "primary_key", obj("type", "array",
-              "items", obj("type", "string")), "fields", obj("type", "array", "items", obj("type", "object"))),
-          "required", List.of("name", "primary_key", "fields"))));
+      Map<String, Object> names = obj("type", "array", "items", obj("type", "string"));
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("name", obj("type", "string"));
+      properties.put("primary_key", names);
+      properties.put("endpoint_key", obj("type", "string"));
+      properties.put("cache_key", names);
+      properties.put("ttl", obj("type", "boolean"));
+      properties.put("fields", obj("type", "array", "description",
+          "One object per field: {\"<json name>\": {\"type\", \"required\", …}}.",
+          "items", obj("type", "object", "minProperties", 1, "maxProperties", 1)));
+      responses.put("200", json("The entity's schema.", obj("type", "object", "properties", properties,
+          "required", List.of("name", "primary_key", "ttl", "fields"), "additionalProperties", false)));
       commonErrors(responses);
       op.put("responses", new TreeMap<>(responses));
       return op;
