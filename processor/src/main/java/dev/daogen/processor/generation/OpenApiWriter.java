@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.Names;
@@ -61,6 +62,7 @@ public final class OpenApiWriter {
   public static String render(PluginModel plugin) {
     StringWriter out = new StringWriter();
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
