@@ -8,6 +8,7 @@ import dev.daogen.processor.generation.AdminGenerator;
 import dev.daogen.processor.generation.DaoGenerator;
 import dev.daogen.processor.generation.DraftGenerator;
 import dev.daogen.processor.generation.NestedJsonGenerator;
+import dev.daogen.processor.generation.OpenApiWriter;
 import dev.daogen.processor.generation.PatchGenerator;
 import dev.daogen.processor.generation.PluginModuleGenerator;
 import dev.daogen.processor.generation.ResourceWriter;
@@ -112,6 +113,7 @@ public final class DaogenProcessor extends AbstractProcessor {
       new PluginModuleGenerator(filer).generate(plugin);
       new ResourceWriter(filer).writeBaseMigration(plugin);
       new ResourceWriter(filer).writeAdminRoutes(plugin);
+      new OpenApiWriter(filer).write(plugin);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());
       moduleOrigins.add(plugin.element());
     } catch (RuntimeException e) {

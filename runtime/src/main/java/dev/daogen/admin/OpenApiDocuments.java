@@ -6,11 +6,14 @@ import dev.daogen.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Serves the plugins' generated OpenAPI documents as one: their paths and component schemas merged. */
+/** Serves the plugins' generated OpenAPI documents as one: their paths, tags and component schemas merged. */
 final class OpenApiDocuments {
   private OpenApiDocuments() {}
 
@@ -28,6 +31,7 @@ final class OpenApiDocuments {
       }
       Map<String, Object> next = RequestBodies.json(doc);
       mergeSection(merged, next, "paths");
+      mergeTags(merged, next);
       Map<String, Object> components = section(merged, "components");
       mergeSection(components, section(next, "components"), "schemas");
     }
@@ -59,6 +63,24 @@ final class OpenApiDocuments {
 
   private static void mergeSection(Map<String, Object> into, Map<String, Object> from, String name) {
     section(into, name).putAll(section(from, name));
+  }
+
+  /** Appends the tags (one per entity collection) that the merged document does not have yet. */
+  private static void mergeTags(Map<String, Object> into, Map<String, Object> from) {
+    if (!(from.get("tags") instanceof List<?> more)) {
+      return;
+    }
+    List<Object> tags = into.get("tags") instanceof List<?> have ? new ArrayList<>(have) : new ArrayList<>();
+    Set<Object> names = new HashSet<>();
+    for (Object tag : tags) {
+      names.add(tag instanceof Map<?, ?> m ? m.get("name") : null);
+    }
+    for (Object tag : more) {
+      if (tag instanceof Map<?, ?> m && names.add(m.get("name"))) {
+        tags.add(tag);
+      }
+    }
+    into.put("tags", tags);
   }
 
   private static void write(JsonGenerator g, Object value) throws IOException {

@@ -67,7 +67,8 @@ public final class ResourceWriter {
         origins.toArray(Element[]::new));
   }
 
-  private void write(String path, String content, Element... origins) {
+  /** Writes one class path resource. */
+  void write(String path, String content, Element... origins) {
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
       try (Writer w = file.openWriter()) {
