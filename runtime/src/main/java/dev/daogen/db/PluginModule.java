@@ -24,4 +24,12 @@ public interface PluginModule {
 
   /** Class path resources of the plugin's migrations, in the order they run. */
   List<String> migrations();
+
+  /**
+   * The identity hash of the plugin's schema ({@link dev.daogen.schema.Snapshot#hash()}), which the runtime checks
+   * against {@code META-INF/daogen/<plugin>/schema.json}; {@code null} when the module has no snapshot.
+   */
+  default String schemaHash() {
+    return null;
+  }
 }
