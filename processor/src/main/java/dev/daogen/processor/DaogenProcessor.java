@@ -2,6 +2,7 @@ package dev.daogen.processor;
 
 import com.google.auto.service.AutoService;
 import dev.daogen.annotations.Entity;
+import dev.daogen.processor.analysis.MigrationAnalyzer;
 import dev.daogen.processor.analysis.PluginAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
 import dev.daogen.processor.generation.DaoGenerator;
@@ -14,6 +15,7 @@ import dev.daogen.processor.generation.SchemaGenerator;
 import dev.daogen.processor.generation.TableGenerator;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.model.TypeModel;
 import java.io.PrintWriter;
@@ -41,7 +43,9 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DaogenProcessor extends AbstractProcessor {
   /** Where the plugin's previous schema snapshots live (like Room's {@code room.schemaLocation}). */
-  public static final String OPTION_SCHEMA_DIR = "daogen.schemaDir";
+  public static final String OPTION_SCHEMA_DIR = MigrationAnalyzer.OPTION_SCHEMA_DIR;
+  /** Where hand-written migrations are found (default: the class output, where Maven copied the resources). */
+  public static final String OPTION_RESOURCES_DIR = MigrationAnalyzer.OPTION_RESOURCES_DIR;
 
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Element> moduleOrigins = new ArrayList<>();
@@ -61,7 +65,7 @@ public final class DaogenProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_SCHEMA_DIR);
+    return Set.of(OPTION_SCHEMA_DIR, OPTION_RESOURCES_DIR);
   }
 
   @Override
@@ -80,15 +84,21 @@ public final class DaogenProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv);
     List<PluginModel> plugins =
         new PluginAnalyzer(processingEnv, reporter).analyze(roundEnv.getElementsAnnotatedWith(Entity.class));
+    if (reporter.hasErrors()) {
+      return false;
+    }
+    MigrationAnalyzer migrationAnalyzer = new MigrationAnalyzer(processingEnv, reporter);
+    Map<PluginModel, MigrationPlan> plans = new LinkedHashMap<>();
+    for (PluginModel plugin : plugins) {
+      migrationAnalyzer.analyze(plugin).ifPresent(plan -> plans.put(plugin, plan));
+    }
     if (!reporter.hasErrors()) {
-      for (PluginModel plugin : plugins) {
-        generate(plugin);
-      }
+      plans.forEach(this::generate);
     }
     return false;
   }
 
-  private void generate(PluginModel plugin) {
+  private void generate(PluginModel plugin, MigrationPlan migrations) {
     Filer filer = processingEnv.getFiler();
     try {
       Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
@@ -105,8 +115,8 @@ public final class DaogenProcessor extends AbstractProcessor {
       for (NestedJsonGenerator.Input input : nested.values()) {
         new NestedJsonGenerator(filer).generate(input);
       }
-      new PluginModuleGenerator(filer).generate(plugin);
-      new ResourceWriter(filer).writeBaseMigration(plugin);
+      new PluginModuleGenerator(filer).generate(new PluginModuleGenerator.Input(plugin, migrations));
+      new ResourceWriter(filer).writeMigrations(plugin, migrations);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());
       moduleOrigins.add(plugin.element());
     } catch (RuntimeException e) {
