@@ -57,6 +57,28 @@ final class PluginCompiler {
     }
   }
 
+  private static Path scratch;
+
+  /** A directory for the whole test run (fixtures compiled once are shared by test classes), deleted at exit. */
+  static synchronized Path scratch() {
+    if (scratch == null) {
+      try {
+        scratch = Files.createTempDirectory("daogen-migrations");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Path dir = scratch;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }));
+    }
+    return scratch;
+  }
+
   static URLClassLoader load(Path classes) {
     try {
       return new URLClassLoader(new URL[] {classes.toUri().toURL()}, PluginCompiler.class.getClassLoader());

@@ -103,7 +103,8 @@ final class Shop {
   private static Path schemaDir;
 
   /** The class output of each version (index 0 = 1.0.0), compiled once per test run. */
-  static synchronized Path[] compiled(Path root) {
+  static synchronized Path[] compiled() {
+    Path root = PluginCompiler.scratch().resolve("shop");
     if (compiled == null) {
       schemaDir = root.resolve("schemas");
       compiled = new Path[3];

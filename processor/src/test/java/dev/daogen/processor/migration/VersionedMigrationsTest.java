@@ -19,18 +19,15 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shop plugin migrated 1.0.0 → 1.1.0 → 1.2.0 on a real PostgreSQL, Kong's way: up, the previous version keeps
  * working, finish, the new version works; and the catalog equals what the annotations declare.
  */
 class VersionedMigrationsTest {
-  @TempDir static Path root;
-
   @Test
   void generatesVersionMigrationsAndSnapshots() throws Exception {
-    Path[] classes = Shop.compiled(root);
+    Path[] classes = Shop.compiled();
     String folder = "META-INF/daogen/shop/migrations/";
     assertTrue(Files.exists(classes[0].resolve(folder + "000_base_shop.sql")));
     assertTrue(Files.exists(classes[1].resolve(folder + "001_100_to_110.sql")));
@@ -49,7 +46,7 @@ class VersionedMigrationsTest {
 
   @Test
   void upKeepsThePreviousVersionWorkingThenFinish() throws Exception {
-    Path[] classes = Shop.compiled(root);
+    Path[] classes = Shop.compiled();
     DataSource ds = Pg.dataSource(Pg.newDatabase());
     URLClassLoader l1 = PluginCompiler.load(classes[0]);
     URLClassLoader l2 = PluginCompiler.load(classes[1]);
