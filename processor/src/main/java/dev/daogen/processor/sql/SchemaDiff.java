@@ -70,6 +70,7 @@ public final class SchemaDiff {
       }
       String table = t.name();
       Map<String, String> renamedFrom = new HashMap<>(); // new column → old column
+      Set<String> unknownHints = new LinkedHashSet<>();
       for (Snapshot.Column c : t.columns()) {
         if (c.renamedFrom() == null || f.column(c.name()) != null) {
           continue; // no hint, or the rename happened in an earlier version
@@ -78,6 +79,7 @@ public final class SchemaDiff {
             .filter(o -> c.renamedFrom().equals(o.component())).findFirst().orElse(null);
         if (old == null) {
           problems.add(new Problem(Kind.RENAMED_FROM_UNKNOWN, table, c.name(), c.renamedFrom(), null));
+          unknownHints.add(c.name());
         } else {
           renamedFrom.put(c.name(), old.name());
         }
@@ -86,6 +88,9 @@ public final class SchemaDiff {
       for (Snapshot.Column c : t.columns()) {
         Snapshot.Column old = f.column(c.name());
         String source = renamedFrom.get(c.name());
+        if (unknownHints.contains(c.name())) {
+          continue; // reported once, as the wrong hint
+        }
         if (old != null) {
           kept.add(old.name());
           if (!old.type().equals(c.type())) {
