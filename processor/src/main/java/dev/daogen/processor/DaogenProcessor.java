@@ -2,6 +2,7 @@ package dev.daogen.processor;
 
 import com.google.auto.service.AutoService;
 import dev.daogen.annotations.Entity;
+import dev.daogen.processor.analysis.MigrationAnalyzer;
 import dev.daogen.processor.analysis.PluginAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
 import dev.daogen.processor.generation.AdminGenerator;
@@ -16,6 +17,7 @@ import dev.daogen.processor.generation.SchemaGenerator;
 import dev.daogen.processor.generation.TableGenerator;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.model.TypeModel;
 import java.io.PrintWriter;
@@ -43,7 +45,9 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DaogenProcessor extends AbstractProcessor {
   /** Where the plugin's previous schema snapshots live (like Room's {@code room.schemaLocation}). */
-  public static final String OPTION_SCHEMA_DIR = "daogen.schemaDir";
+  public static final String OPTION_SCHEMA_DIR = MigrationAnalyzer.OPTION_SCHEMA_DIR;
+  /** Where hand-written migrations are found (default: the class output, where Maven copied the resources). */
+  public static final String OPTION_RESOURCES_DIR = MigrationAnalyzer.OPTION_RESOURCES_DIR;
 
   private final Set<String> modules = new LinkedHashSet<>();
   private final List<Element> moduleOrigins = new ArrayList<>();
@@ -63,7 +67,7 @@ public final class DaogenProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_SCHEMA_DIR);
+    return Set.of(OPTION_SCHEMA_DIR, OPTION_RESOURCES_DIR);
   }
 
   @Override
@@ -82,15 +86,21 @@ public final class DaogenProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv);
     List<PluginModel> plugins =
         new PluginAnalyzer(processingEnv, reporter).analyze(roundEnv.getElementsAnnotatedWith(Entity.class));
+    if (reporter.hasErrors()) {
+      return false;
+    }
+    MigrationAnalyzer migrationAnalyzer = new MigrationAnalyzer(processingEnv, reporter);
+    Map<PluginModel, MigrationPlan> plans = new LinkedHashMap<>();
+    for (PluginModel plugin : plugins) {
+      migrationAnalyzer.analyze(plugin).ifPresent(plan -> plans.put(plugin, plan));
+    }
     if (!reporter.hasErrors()) {
-      for (PluginModel plugin : plugins) {
-        generate(plugin);
-      }
+      plans.forEach(this::generate);
     }
     return false;
   }
 
-  private void generate(PluginModel plugin) {
+  private void generate(PluginModel plugin, MigrationPlan migrations) {
     Filer filer = processingEnv.getFiler();
     try {
       Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
@@ -110,8 +120,8 @@ public final class DaogenProcessor extends AbstractProcessor {
       for (NestedJsonGenerator.Input input : nested.values()) {
         new NestedJsonGenerator(filer).generate(input);
       }
-      new PluginModuleGenerator(filer).generate(plugin);
-      new ResourceWriter(filer).writeBaseMigration(plugin);
+      new PluginModuleGenerator(filer).generate(new PluginModuleGenerator.Input(plugin, migrations));
+      new ResourceWriter(filer).writeMigrations(plugin, migrations);
       new ResourceWriter(filer).writeAdminRoutes(plugin);
       new OpenApiWriter(filer).write(plugin);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());

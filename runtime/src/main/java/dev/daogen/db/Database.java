@@ -7,7 +7,9 @@ import dev.daogen.cache.ClusterBus;
 import dev.daogen.cache.EntityCache;
 import dev.daogen.events.EntityEvent;
 import dev.daogen.events.Events;
+import dev.daogen.migrate.MigrationException;
 import dev.daogen.migrate.Migrations;
+import dev.daogen.migrate.SchemaState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: Kong's {@code kong.db}. Discovers every plugin on the class path and hands out their DAOs.
@@ -27,6 +31,8 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final DaoSettings settings;
@@ -38,6 +44,8 @@ public final class Database implements AutoCloseable {
   private final CacheSettings cacheSettings;
   private final ClusterBus bus;
   private volatile EntityCache cache;
+  /** Set once the schema state allowed handing out DAOs; checked again until then (see {@link #dao}). */
+  private volatile boolean schemaChecked;
 
   private Database(DataSource dataSource, HikariDataSource ownedPool, DaoSettings settings,
       CacheSettings cacheSettings, ClassLoader loader) {
@@ -86,8 +94,20 @@ public final class Database implements AutoCloseable {
         Thread.currentThread().getContextClassLoader());
   }
 
-  /** The DAO of an entity: {@code db.dao(ConsumerDao.class)}; one instance per database. */
+  /**
+   * The DAO of an entity: {@code db.dao(ConsumerDao.class)}; one instance per database.
+   *
+   * <p>The first call checks the migrations (one query on {@code schema_meta}; {@code connect} itself never touches
+   * the database, so that the migration commands can use it): it refuses while the database needs bootstrapping, has
+   * new migrations or a changed one, and logs a warning while teardowns are pending. Once the check passes it is not
+   * repeated.
+   *
+   * @throws MigrationException when the database is not migrated to the plugins on the class path
+   */
   public <D> D dao(Class<D> type) {
+    if (!schemaChecked) {
+      checkSchema();
+    }
     Object dao = daos.computeIfAbsent(type, t -> {
       Function<Database, ?> factory = factories.get(t);
       if (factory == null) {
@@ -150,6 +170,35 @@ public final class Database implements AutoCloseable {
    */
   public AutoCloseable startTtlCleanup(java.time.Duration interval) {
     return TtlCleanup.start(this, interval);
+  }
+
+  private synchronized void checkSchema() {
+    if (schemaChecked) {
+      return;
+    }
+    SchemaState state = migrations().state();
+    if (state.needsBootstrap()) {
+      throw new MigrationException("Database needs bootstrapping: run 'migrations bootstrap' before using the DAOs");
+    }
+    for (SchemaState.Subsystem s : state.subsystems()) {
+      if (!s.changed().isEmpty()) {
+        throw new MigrationException("Migrations " + s.changed() + " of subsystem '" + s.name() + "' changed after"
+            + " they were executed; restore the published files ('migrations list' shows the state)");
+      }
+    }
+    if (state.hasNew()) {
+      List<String> available = new ArrayList<>();
+      state.subsystems().forEach(s -> s.available().forEach(m -> available.add(s.name() + ":" + m)));
+      throw new MigrationException("Database has new migrations " + available
+          + ": run 'migrations up' (then 'migrations finish' once every node runs this version)");
+    }
+    if (state.hasPending()) {
+      List<String> pending = new ArrayList<>();
+      state.subsystems().forEach(s -> s.pending().forEach(m -> pending.add(s.name() + ":" + m)));
+      LOG.warn("Database has pending migrations {}: run 'migrations finish' once every node runs this version",
+          pending);
+    }
+    schemaChecked = true;
   }
 
   /** The migrations of every plugin. */

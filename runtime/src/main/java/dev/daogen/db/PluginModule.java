@@ -30,4 +30,12 @@ public interface PluginModule {
   default List<EntityAdmin<?, ?, ?>> admins(Database db) {
     return List.of();
   }
+
+  /**
+   * The identity hash of the plugin's schema ({@link dev.daogen.schema.Snapshot#hash()}), which the runtime checks
+   * against {@code META-INF/daogen/<plugin>/schema.json}; {@code null} when the module has no snapshot.
+   */
+  default String schemaHash() {
+    return null;
+  }
 }

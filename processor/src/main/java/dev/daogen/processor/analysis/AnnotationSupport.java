@@ -28,6 +28,7 @@ final class AnnotationSupport {
   static final String AUTO = PACKAGE + "Auto";
   static final String DEFAULT = PACKAGE + "Default";
   static final String IMMUTABLE = PACKAGE + "Immutable";
+  static final String RENAMED_FROM = PACKAGE + "RenamedFrom";
 
   private final Elements elements;
 

@@ -229,7 +229,9 @@ final class EntityAnalyzer {
         AnnotationSupport.has(component, AnnotationSupport.IMMUTABLE),
         foreignKey,
         constraintModels.orElse(List.of()),
-        tags));
+        tags,
+        AnnotationSupport.find(component, AnnotationSupport.RENAMED_FROM)
+            .map(m -> annotations.string(m, "value"))));
   }
 
   private static AutoKind autoKind(String name, TypeModel type) {

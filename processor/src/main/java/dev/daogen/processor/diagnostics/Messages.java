@@ -221,6 +221,57 @@ public final class Messages {
         + " negative, and min must not exceed max";
   }
 
+  // ---- migrations --------------------------------------------------------------------------------------------------
+
+  public static String schemaChangedWithoutVersionBump(String plugin, String version, String snapshot) {
+    return "[DaogenSchemaChangedWithoutVersionBump] the schema of plugin " + quoted(plugin) + " differs from the"
+        + " released snapshot " + snapshot + " of version " + version + ", so databases already at " + version
+        + " would never get the change: raise @Plugin(version = ...) (e.g. to the next minor version); if " + version
+        + " was never released, delete " + snapshot + " instead";
+  }
+
+  public static String pluginVersionBehindSnapshot(String plugin, String version, String latest) {
+    return "[DaogenPluginVersionBehindSnapshot] plugin " + quoted(plugin) + " has version " + version + " but the"
+        + " schema directory already has a snapshot of version " + latest + ": set @Plugin(version = ...) to " + latest
+        + " or later";
+  }
+
+  public static String snapshotUnreadable(String path, String reason) {
+    return "[DaogenSnapshotUnreadable] cannot read the schema snapshot " + path + ": " + reason
+        + "; restore it from version control (snapshots are written by daogen and must not be edited)";
+  }
+
+  public static String migrationTypeChanged(String component, String column, String from, String to, String version) {
+    return "[DaogenMigrationTypeChanged] column " + quoted(column) + " of " + component + " was " + from + " in version "
+        + version + " and is " + to + " now; daogen cannot convert existing rows safely while the previous version"
+        + " still runs: keep the type, or add a new component with the new type (and drop this one), copying the"
+        + " values in a hand-written migration in src/main/resources/META-INF/daogen/<plugin>/migrations/";
+  }
+
+  public static String migrationRequiredColumn(String component, String version) {
+    return "[DaogenMigrationRequiredColumn] component " + component + " is new since version " + version
+        + " and required, but existing rows have no value for it: give it @Default(\"...\") (existing rows get the"
+        + " default), or make it @Nullable in this version and required in a later one, after a hand-written"
+        + " migration has filled it";
+  }
+
+  public static String migrationRenameHint(String component, String oldComponent, String version) {
+    return "[DaogenMigrationRenameHint] component " + component + " is new and required, and component " + oldComponent
+        + " of version " + version + " is gone: if you renamed " + oldComponent + ", add @RenamedFrom(\"" + oldComponent
+        + "\") to " + component + "; otherwise give " + component + " a @Default(\"...\") or make it @Nullable";
+  }
+
+  public static String renamedFromUnknown(String component, String oldName, String version, List<String> components) {
+    return "[DaogenRenamedFromUnknown] @RenamedFrom(" + quoted(oldName) + ") on " + component + " names no component of"
+        + " the entity in version " + version + ": use the previous Java component name, one of " + components;
+  }
+
+  public static String migrationPrimaryKeyChanged(String record, String from, String to, String version) {
+    return "[DaogenMigrationPrimaryKeyChanged] the primary key of " + record + " was (" + from + ") in version " + version
+        + " and is (" + to + ") now; daogen cannot change a primary key while the previous version still runs: keep"
+        + " the @PrimaryKey components, or create a new entity and move the rows in a hand-written migration";
+  }
+
   // ---- processor ---------------------------------------------------------------------------------------------------
 
   public static String internalError(String record, String stackTrace) {

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /** Generates the plugin's {@code PluginModule}, which the runtime discovers through {@code ServiceLoader}. */
-public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
+public final class PluginModuleGenerator extends SourceGenerator<PluginModuleGenerator.Input> {
+  /** The plugin, with its decided migrations. */
+  public record Input(PluginModel plugin, MigrationPlan migrations) {}
+
   public PluginModuleGenerator(Filer filer) {
     super(filer);
   }
@@ -32,23 +36,19 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
     return ClassName.get(plugin.packageName(), plugin.moduleSimpleName());
   }
 
-  /** Class path resources of the plugin's migrations. */
-  public static List<String> migrations(PluginModel plugin) {
-    return List.of("META-INF/daogen/" + plugin.name() + "/migrations/000_base_" + plugin.name() + ".sql");
+  @Override
+  protected String packageName(Input input) {
+    return input.plugin().packageName();
   }
 
   @Override
-  protected String packageName(PluginModel plugin) {
-    return plugin.packageName();
+  protected Element originatingElement(Input input) {
+    return input.plugin().element();
   }
 
   @Override
-  protected Element originatingElement(PluginModel plugin) {
-    return plugin.element();
-  }
-
-  @Override
-  protected TypeSpec.Builder write(PluginModel plugin) {
+  protected TypeSpec.Builder write(Input input) {
+    PluginModel plugin = input.plugin();
     TypeName anyType = WildcardTypeName.subtypeOf(Object.class);
     List<CodeBlock> schemas = new ArrayList<>();
     List<CodeBlock> daos = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
       schemas.add(CodeBlock.of("$T.ENTITY", e.schemaType()));
       daos.add(CodeBlock.of("daos.put($T.class, $T::new)", e.daoType(), e.daoType()));
     }
-    List<CodeBlock> resources = migrations(plugin).stream().map(r -> CodeBlock.of("$S", r)).toList();
+    List<CodeBlock> resources = input.migrations().resources().stream().map(r -> CodeBlock.of("$S", r)).toList();
     return TypeSpec.classBuilder(moduleType(plugin))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(PLUGIN_MODULE)
@@ -89,7 +89,10 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModel> {
                 .map(e -> CodeBlock.of("new $T(db)", AdminGenerator.adminType(e))).toList(), ", "))
             .build())
         .addMethod(override("migrations", ParameterizedTypeName.get(List.class, String.class))
-            .addStatement("return $T.of($L)", List.class, CodeBlock.join(resources, ", "))
+            .addStatement("return $T.of($L)", List.class, CodeBlock.join(resources, ",\n"))
+            .build())
+        .addMethod(override("schemaHash", ClassName.get(String.class))
+            .addStatement("return $S", input.migrations().current().hash())
             .build());
   }
 

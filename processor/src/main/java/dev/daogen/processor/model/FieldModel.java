@@ -22,6 +22,7 @@ import javax.lang.model.element.RecordComponentElement;
  * @param foreign the foreign key, when {@code @Foreign}
  * @param constraints Jakarta constraints, already checked against the type
  * @param tags Kong tag semantics (a {@code Set<String>} component named {@code tags})
+ * @param renamedFrom the previous component name from {@code @RenamedFrom}, a hint for the migration generator
  */
 public record FieldModel(
     RecordComponentElement element,
@@ -38,7 +39,8 @@ public record FieldModel(
     boolean immutable,
     Optional<ForeignKeyModel> foreign,
     List<ConstraintModel> constraints,
-    boolean tags) {
+    boolean tags,
+    Optional<String> renamedFrom) {
 
   /** Whether a write must provide a value: not nullable, not auto, no default. */
   public boolean required() {

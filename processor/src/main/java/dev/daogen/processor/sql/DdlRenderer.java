@@ -4,11 +4,8 @@ import static dev.daogen.processor.sql.SqlRenderer.column;
 import static dev.daogen.processor.sql.SqlRenderer.dsl;
 
 import dev.daogen.processor.model.EntityModel;
-import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.Names;
-import dev.daogen.processor.model.PluginModel;
-import dev.daogen.processor.model.ScalarKind;
-import dev.daogen.processor.model.TypeModel;
+import dev.daogen.schema.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Constraint;
@@ -20,85 +17,143 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Renders a plugin's DDL with jOOQ: tables with their keys, unique and check constraints, foreign keys and indexes.
- * Every statement is reentrant ({@code IF NOT EXISTS}).
+ * Renders DDL with jOOQ from a {@link Snapshot}: tables with their keys, unique and check constraints, foreign keys and
+ * indexes, and the {@code ALTER} statements of version migrations. Every statement is reentrant: {@code IF [NOT]
+ * EXISTS} where PostgreSQL has it, and a {@code DO} block that looks in {@code pg_constraint} where it has not
+ * ({@code ADD CONSTRAINT}).
  */
 public final class DdlRenderer {
   private DdlRenderer() {}
 
-  /** The statements that create every entity of the plugin, parents first. */
-  public static List<String> createPlugin(PluginModel plugin) {
+  /** The statements that create every table of the snapshot, parents first. */
+  public static List<String> createTables(Snapshot snapshot) {
     List<String> out = new ArrayList<>();
-    for (EntityModel e : plugin.entities()) {
-      out.addAll(createEntity(e));
+    for (Snapshot.Table t : snapshot.tables()) {
+      out.addAll(createTable(t));
     }
     return out;
   }
 
-  /** The statements that create one entity's table and indexes. */
-  public static List<String> createEntity(EntityModel entity) {
-    Table<?> table = DSL.table(DSL.name(entity.name()));
+  /** The statements that create one table and its indexes. */
+  public static List<String> createTable(Snapshot.Table t) {
+    Table<?> table = table(t.name());
     List<Field<?>> columns = new ArrayList<>();
+    for (Snapshot.Column c : t.columns()) {
+      columns.add(DSL.field(DSL.name(c.name()), dataType(c.type()).nullable(c.nullable())));
+    }
     List<Constraint> constraints = new ArrayList<>();
-    for (FieldModel f : entity.fields()) {
-      DataType<?> type = dataType(f.type()).nullable(f.nullable());
-      columns.add(DSL.field(DSL.name(f.column()), type));
-    }
-    if (entity.hasCacheKeyColumn()) {
-      columns.add(DSL.field(DSL.name(SqlRenderer.CACHE_KEY_COLUMN), SQLDataType.CLOB.nullable(false)));
-    }
-    if (entity.ttl()) {
-      columns.add(DSL.field(DSL.name(SqlRenderer.TTL_COLUMN), SQLDataType.TIMESTAMPWITHTIMEZONE.nullable(true)));
-    }
-    constraints.add(DSL.constraint(DSL.name(primaryKeyConstraint(entity)))
-        .primaryKey(entity.primaryKeyFields().stream().map(f -> column(f.column())).toArray(Field<?>[]::new)));
-    for (FieldModel f : entity.fields()) {
-      if (f.unique() && !f.primaryKey()) {
-        constraints.add(DSL.constraint(DSL.name(uniqueConstraint(entity, f.column()))).unique(column(f.column())));
-      }
-    }
-    if (entity.hasCacheKeyColumn()) {
-      constraints.add(DSL.constraint(DSL.name(uniqueConstraint(entity, SqlRenderer.CACHE_KEY_COLUMN)))
-          .unique(column(SqlRenderer.CACHE_KEY_COLUMN)));
-    }
-    for (FieldModel f : entity.fields()) {
-      f.foreign().ifPresent(fk -> {
-        var references = DSL.constraint(DSL.name(fk.constraintName()))
-            .foreignKey(column(f.column()))
-            .references(DSL.table(DSL.name(fk.parentName())), column(fk.parentKeyColumn()));
-        constraints.add(switch (fk.onDelete()) {
-          case CASCADE -> references.onDeleteCascade();
-          case NULL -> references.onDeleteSetNull();
-          case RESTRICT -> references.onDeleteRestrict();
-        });
-      });
-      if (f.type() instanceof TypeModel.EnumType en) {
-        constraints.add(DSL.constraint(DSL.name(Names.identifier(entity.name() + "_" + f.column() + "_check")))
-            .check(DSL.field(DSL.name(f.column()), String.class).in(en.constants())));
-      }
-    }
+    constraints.add(DSL.constraint(DSL.name(t.primaryKey().name()))
+        .primaryKey(t.primaryKey().columns().stream().map(SqlRenderer::column).toArray(Field<?>[]::new)));
+    t.uniques().forEach(u -> constraints.add(unique(u)));
+    t.foreignKeys().forEach(f -> constraints.add(foreignKey(f)));
+    t.checks().forEach(c -> constraints.add(check(c)));
     List<String> out = new ArrayList<>();
     out.add(render(dsl().createTableIfNotExists(table).columns(columns).constraints(constraints)));
-    for (FieldModel f : entity.fields()) {
-      if ((f.foreign().isPresent() || f.indexed()) && !leadsAnIndex(entity, f)) {
-        out.add(render(dsl().createIndexIfNotExists(DSL.name(indexName(entity, f.column())))
-            .on(table, column(f.column()))));
-      }
-      if (f.tags()) {
-        out.add(render(DSL.query("create index if not exists {0} on {1} using gin ({2})",
-            DSL.name(indexName(entity, f.column())), table, column(f.column()))));
-      }
-    }
-    if (entity.ttl()) {
-      out.add(render(dsl().createIndexIfNotExists(DSL.name(indexName(entity, SqlRenderer.TTL_COLUMN)))
-          .on(table, column(SqlRenderer.TTL_COLUMN))));
-    }
+    t.indexes().forEach(i -> out.add(createIndex(t.name(), i)));
     return out;
   }
 
-  /** A unique constraint or the primary key whose first column is this one already indexes it. */
-  private static boolean leadsAnIndex(EntityModel entity, FieldModel f) {
-    return f.unique() || entity.primaryKey().get(0).equals(f.name());
+  public static String createIndex(String table, Snapshot.Index index) {
+    if (index.method().equals("gin")) {
+      return render(DSL.query("create index if not exists {0} on {1} using gin ({2})",
+          DSL.name(index.name()), table(table), column(index.column())));
+    }
+    return render(dsl().createIndexIfNotExists(DSL.name(index.name())).on(table(table), column(index.column())));
+  }
+
+  /** Adds a column; with a backfill, as NOT NULL with that database default (dropped again by the teardown). */
+  public static String addColumn(String table, Snapshot.Column c, boolean useBackfill) {
+    if (useBackfill) {
+      return render(DSL.query("alter table {0} add column if not exists {1} {2} not null default {3}",
+          table(table), DSL.name(c.name()), DSL.sql(c.type()), DSL.sql(c.backfill())));
+    }
+    return render(dsl().alterTable(table(table))
+        .addColumnIfNotExists(DSL.field(DSL.name(c.name()), dataType(c.type()).nullable(true))));
+  }
+
+  public static String dropColumn(String table, String column) {
+    return render(dsl().alterTableIfExists(table(table)).dropColumnIfExists(DSL.name(column)).cascade());
+  }
+
+  public static String dropNotNull(String table, String column) {
+    return render(dsl().alterTable(table(table)).alterColumn(DSL.name(column)).dropNotNull());
+  }
+
+  public static String setNotNull(String table, String column) {
+    return render(dsl().alterTable(table(table)).alterColumn(DSL.name(column)).setNotNull());
+  }
+
+  public static String dropDefault(String table, String column) {
+    return render(dsl().alterTable(table(table)).alterColumn(DSL.name(column)).dropDefault());
+  }
+
+  public static String dropTable(String table) {
+    return render(dsl().dropTableIfExists(table(table)).cascade());
+  }
+
+  public static String dropConstraint(String table, String constraint) {
+    return render(dsl().alterTableIfExists(table(table)).dropConstraintIfExists(DSL.name(constraint)));
+  }
+
+  public static String dropIndex(String index) {
+    return render(dsl().dropIndexIfExists(DSL.name(index)));
+  }
+
+  public static String addUnique(String table, Snapshot.Unique u) {
+    return guarded(table, u.name(), render(dsl().alterTable(table(table)).add(unique(u))));
+  }
+
+  public static String addForeignKey(String table, Snapshot.ForeignKey f) {
+    return guarded(table, f.name(), render(dsl().alterTable(table(table)).add(foreignKey(f))));
+  }
+
+  public static String addCheck(String table, Snapshot.Check c) {
+    return guarded(table, c.name(), render(dsl().alterTable(table(table)).add(check(c))));
+  }
+
+  /** The name of the trigger function that syncs a renamed column with its old one. */
+  public static String syncFunction(String table, String column) {
+    return Names.identifier(table + "_" + column + "_daogen_sync");
+  }
+
+  /**
+   * Expand step of a rename: a trigger keeps the old and the new column equal while nodes of the previous version
+   * write the old one and nodes of the new version the new one; existing rows are copied.
+   */
+  public static List<String> renameSync(String table, String oldColumn, String newColumn) {
+    String function = syncFunction(table, newColumn);
+    List<String> out = new ArrayList<>();
+    // the body is a dollar-quoted string, which jOOQ's templates do not look into: quote the names here
+    String fn = dsl().render(DSL.name(function));
+    String n = dsl().render(DSL.name(newColumn));
+    String o = dsl().render(DSL.name(oldColumn));
+    out.add("create or replace function " + fn + "() returns trigger language plpgsql as $daogen$\n"
+        + "begin\n"
+        + "  if tg_op = 'INSERT' then\n"
+        + "    if new." + n + " is null then new." + n + " := new." + o + "; end if;\n"
+        + "    if new." + o + " is null then new." + o + " := new." + n + "; end if;\n"
+        + "  elsif new." + o + " is distinct from old." + o + " then\n"
+        + "    new." + n + " := new." + o + ";\n"
+        + "  elsif new." + n + " is distinct from old." + n + " then\n"
+        + "    new." + o + " := new." + n + ";\n"
+        + "  end if;\n"
+        + "  return new;\n"
+        + "end\n"
+        + "$daogen$");
+    out.add(render(DSL.query("drop trigger if exists {0} on {1}", DSL.name(function), table(table))));
+    out.add(render(DSL.query("create trigger {0} before insert or update on {1} for each row execute function {0}()",
+        DSL.name(function), table(table))));
+    out.add(render(DSL.query("update {0} set {1} = {2} where {1} is null", table(table), DSL.name(newColumn),
+        DSL.name(oldColumn))));
+    return out;
+  }
+
+  /** Contract step of a rename: the trigger and its function go (the old column is dropped separately). */
+  public static List<String> dropRenameSync(String table, String newColumn) {
+    String function = syncFunction(table, newColumn);
+    return List.of(
+        render(DSL.query("drop trigger if exists {0} on {1}", DSL.name(function), table(table))),
+        render(DSL.query("drop function if exists {0}()", DSL.name(function))));
   }
 
   public static String primaryKeyConstraint(EntityModel entity) {
@@ -113,30 +168,53 @@ public final class DdlRenderer {
     return Names.identifier(entity.name() + "_" + column + "_idx");
   }
 
-  private static DataType<?> dataType(TypeModel type) {
-    if (type instanceof TypeModel.Scalar s) {
-      return scalar(s.kind());
-    }
-    if (type instanceof TypeModel.EnumType) {
-      return SQLDataType.CLOB;
-    }
-    if (type instanceof TypeModel.CollectionType c) {
-      return scalar(c.element()).getArrayDataType();
-    }
-    return SQLDataType.JSONB;
+  private static Constraint unique(Snapshot.Unique u) {
+    return DSL.constraint(DSL.name(u.name()))
+        .unique(u.columns().stream().map(SqlRenderer::column).toArray(Field<?>[]::new));
   }
 
-  private static DataType<?> scalar(ScalarKind kind) {
-    return switch (kind) {
-      case STRING -> SQLDataType.CLOB;
-      case UUID -> SQLDataType.UUID;
-      case INT -> SQLDataType.INTEGER;
-      case LONG -> SQLDataType.BIGINT;
-      case DOUBLE -> SQLDataType.DOUBLE;
-      case DECIMAL -> SQLDataType.NUMERIC;
-      case BOOLEAN -> SQLDataType.BOOLEAN;
-      case INSTANT -> SQLDataType.TIMESTAMPWITHTIMEZONE;
-      case LOCAL_DATE -> SQLDataType.LOCALDATE;
+  private static Constraint foreignKey(Snapshot.ForeignKey f) {
+    var references = DSL.constraint(DSL.name(f.name()))
+        .foreignKey(column(f.column()))
+        .references(table(f.references()), column(f.referencedColumn()));
+    return switch (f.onDelete()) {
+      case "CASCADE" -> references.onDeleteCascade();
+      case "SET NULL" -> references.onDeleteSetNull();
+      default -> references.onDeleteRestrict();
+    };
+  }
+
+  private static Constraint check(Snapshot.Check c) {
+    return DSL.constraint(DSL.name(c.name())).check(DSL.field(DSL.name(c.column()), String.class).in(c.values()));
+  }
+
+  private static String guarded(String table, String constraint, String statement) {
+    return "do $daogen$ begin if not exists (select 1 from pg_constraint where conname = "
+        + DSL.inline(constraint) + " and conrelid = to_regclass(" + DSL.inline(render(table(table))) + ")) then "
+        + statement + "; end if; end $daogen$";
+  }
+
+  private static Table<?> table(String name) {
+    return DSL.table(DSL.name(name));
+  }
+
+  /** The jOOQ type of a {@link Snapshot.Column#type()}. */
+  static DataType<?> dataType(String sqlType) {
+    if (sqlType.endsWith("[]")) {
+      return dataType(sqlType.substring(0, sqlType.length() - 2)).getArrayDataType();
+    }
+    return switch (sqlType) {
+      case "text" -> SQLDataType.CLOB;
+      case "uuid" -> SQLDataType.UUID;
+      case "integer" -> SQLDataType.INTEGER;
+      case "bigint" -> SQLDataType.BIGINT;
+      case "double precision" -> SQLDataType.DOUBLE;
+      case "numeric" -> SQLDataType.NUMERIC;
+      case "boolean" -> SQLDataType.BOOLEAN;
+      case "timestamp with time zone" -> SQLDataType.TIMESTAMPWITHTIMEZONE;
+      case "date" -> SQLDataType.LOCALDATE;
+      case "jsonb" -> SQLDataType.JSONB;
+      default -> throw new IllegalArgumentException("no jOOQ type for " + sqlType);
     };
   }
 
@@ -144,4 +222,7 @@ public final class DdlRenderer {
     return dsl().renderInlined(query);
   }
 
+  private static String render(Table<?> table) {
+    return dsl().render(table);
+  }
 }

@@ -1,0 +1,56 @@
+package dev.daogen.processor.model;
+
+import dev.daogen.schema.Snapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A plugin's migrations, decided: what the base migration creates, the version migrations between released
+ * snapshots, the hand-written files that join them, and the snapshot to add to the schema directory.
+ *
+ * @param current the schema the annotations declare now (also written as {@code schema.json})
+ * @param base the schema the base migration creates: the oldest released snapshot, or the current schema
+ * @param steps one per version migration, in order
+ * @param handWritten class path resources of hand-written migrations found for the plugin
+ * @param snapshotToWrite where to store the current snapshot, when the schema directory lacks this version
+ */
+public record MigrationPlan(
+    Snapshot current,
+    Snapshot base,
+    List<Step> steps,
+    List<String> handWritten,
+    Optional<Path> snapshotToWrite) {
+
+  /**
+   * One version migration.
+   *
+   * @param fileName {@code 001_100_to_110.sql}
+   * @param from the previous version
+   * @param to the next version
+   * @param up statements of the up part
+   * @param teardown statements of the teardown part
+   */
+  public record Step(String fileName, String from, String to, List<String> up, List<String> teardown) {}
+
+  /** The folder of the plugin's migrations on the class path. */
+  public static String folder(String plugin) {
+    return "META-INF/daogen/" + plugin + "/migrations/";
+  }
+
+  /** The base migration's file name. */
+  public static String baseFileName(String plugin) {
+    return "000_base_" + plugin + ".sql";
+  }
+
+  /** Every migration resource, generated and hand-written, in the order they run: by file name. */
+  public List<String> resources() {
+    String folder = folder(current.plugin());
+    java.util.List<String> all = new java.util.ArrayList<>();
+    all.add(folder + baseFileName(current.plugin()));
+    steps.forEach(s -> all.add(folder + s.fileName()));
+    all.addAll(handWritten);
+    all.sort(java.util.Comparator.comparing(r -> r.substring(r.lastIndexOf('/') + 1)));
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.daogen.migrate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One migration file of a subsystem: {@code 001_100_to_110}, read from the class path.
+ *
+ * @param subsystem {@code core} or the plugin name
+ * @param name the file name without {@code .sql}; what {@code schema_meta} records
+ * @param resource the class path resource
+ * @param up the non-destructive part, reentrant
+ * @param teardown the destructive part, run by {@code finish} (blank when there is nothing to tear down)
+ * @param checksum SHA-256 of the whole file, to refuse published files that changed after they ran
+ */
+public record Migration(String subsystem, String name, String resource, String up, String teardown, String checksum) {
+  /** Marks the start of the non-destructive part of a migration file. */
+  public static final String UP_MARKER = "-- daogen:up";
+  /** Marks the start of the destructive part of a migration file. */
+  public static final String TEARDOWN_MARKER = "-- daogen:teardown";
+
+  /** Splits a file into its parts. A file without markers is all {@code up}. */
+  public static Migration parse(String subsystem, String resource, String file) {
+    String base = resource.substring(resource.lastIndexOf('/') + 1);
+    String name = base.endsWith(".sql") ? base.substring(0, base.length() - 4) : base;
+    int up = file.indexOf(UP_MARKER);
+    int teardown = file.indexOf(TEARDOWN_MARKER);
+    int upStart = up < 0 ? 0 : up + UP_MARKER.length();
+    int upEnd = teardown < 0 ? file.length() : teardown;
+    String teardownPart = teardown < 0 ? "" : file.substring(teardown + TEARDOWN_MARKER.length());
+    return new Migration(subsystem, name, resource, file.substring(upStart, upEnd), teardownPart, sha256(file));
+  }
+
+  /** Whether the teardown part has any statement (a migration without one is never pending). */
+  public boolean hasTeardown() {
+    return !isBlank(teardown);
+  }
+
+  boolean hasUp() {
+    return !isBlank(up);
+  }
+
+  /** Blank or only {@code --} comments. */
+  static boolean isBlank(String sql) {
+    return sql.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("--"));
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.daogen.migrate;
+
+/** Another runner held the migration lock for longer than the lock timeout. */
+public final class MigrationLockTimeoutException extends MigrationException {
+  private static final long serialVersionUID = 1L;
+
+  MigrationLockTimeoutException(String message) {
+    super(message);
+  }
+}
