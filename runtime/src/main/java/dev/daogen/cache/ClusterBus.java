@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries cache invalidations between nodes through PostgreSQL: {@code NOTIFY} on channel
- * {@value #CHANNEL} (received on a dedicated {@code LISTEN} connection that reconnects), or rows of a polled
- * {@code daogen_cluster_events} table. Sending is asynchronous, off the writer's path, in batches. A node ignores
+ * {@value #CHANNEL} (received on a dedicated {@code LISTEN} connection that reconnects), or rows of the polled
+ * {@code cluster_events} table that the {@code core} migrations create (Kong's table and columns). Sending is asynchronous, off the writer's path, in batches. A node ignores
  * its own messages; polled rows are deduplicated and expire after an hour.
  */
 public final class ClusterBus implements AutoCloseable {
@@ -34,10 +34,8 @@ public final class ClusterBus implements AutoCloseable {
   public static final String WILDCARD = "*";
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterBus.class);
-  private static final String CREATE_TABLE =
-      "create table if not exists daogen_cluster_events (id bigserial primary key, node_id uuid not null, "
-          + "key text not null, at timestamp with time zone not null default now());"
-          + "create index if not exists daogen_cluster_events_at_idx on daogen_cluster_events (at)";
+  /** The {@code cluster_events} channel of cache invalidations (the table is Kong's, from the core migrations). */
+  public static final String POLL_CHANNEL = "invalidations";
   private static final Duration RETENTION = Duration.ofHours(1);
 
   private final DataSource dataSource;
@@ -47,7 +45,6 @@ public final class ClusterBus implements AutoCloseable {
   private final Thread sender;
   private volatile Thread receiver;
   private volatile boolean running = true;
-  private volatile boolean tableReady;
 
   public ClusterBus(DataSource dataSource, CacheSettings settings) {
     this.dataSource = dataSource;
@@ -133,11 +130,18 @@ public final class ClusterBus implements AutoCloseable {
           ps.executeQuery().close();
         }
       } else {
-        ensureTable(c);
-        try (PreparedStatement ps = c.prepareStatement(
-            "insert into daogen_cluster_events (node_id, key) select ?, k from unnest(?::text[]) k")) {
+        UUID[] ids = new UUID[keys.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = UUID.randomUUID();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into cluster_events "
+            + "(id, node_id, at, expire_at, channel, data) select e.id, ?, now(), now() + make_interval(secs => ?), "
+            + "?, e.data from unnest(?::uuid[], ?::text[]) as e(id, data)")) {
           ps.setObject(1, nodeId);
-          ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+          ps.setDouble(2, RETENTION.toSeconds());
+          ps.setString(3, POLL_CHANNEL);
+          ps.setArray(4, c.createArrayOf("uuid", ids));
+          ps.setArray(5, c.createArrayOf("text", keys.toArray()));
           ps.executeUpdate();
         }
       }
@@ -153,15 +157,6 @@ public final class ClusterBus implements AutoCloseable {
       c.close();
     } catch (SQLException ignored) {
       // it is being replaced
-    }
-  }
-
-  private void ensureTable(Connection c) throws SQLException {
-    if (!tableReady) {
-      try (Statement st = c.createStatement()) {
-        st.execute(CREATE_TABLE);
-      }
-      tableReady = true;
     }
   }
 
@@ -211,11 +206,11 @@ public final class ClusterBus implements AutoCloseable {
 
   private void pollLoop(Consumer<String> onKey, Runnable onGap) {
     // ids seen within the look-back window, oldest first
-    Map<Long, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+    Map<UUID, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
         return size() > 200_000;
       }
     };
@@ -224,17 +219,17 @@ public final class ClusterBus implements AutoCloseable {
     boolean failed = false;
     while (running) {
       try (Connection c = dataSource.getConnection()) {
-        ensureTable(c);
         if (failed) {
           onGap.run();
           failed = false;
         }
-        try (PreparedStatement ps = c.prepareStatement("select id, node_id, key from daogen_cluster_events "
-            + "where at > now() - make_interval(secs => ?) order by id")) {
-          ps.setDouble(1, (settings.pollInterval().toMillis() + margin) / 1000.0);
+        try (PreparedStatement ps = c.prepareStatement("select id, node_id, data from cluster_events "
+            + "where channel = ? and at > now() - make_interval(secs => ?) order by at")) {
+          ps.setString(1, POLL_CHANNEL);
+          ps.setDouble(2, (settings.pollInterval().toMillis() + margin) / 1000.0);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              long id = rs.getLong(1);
+              UUID id = rs.getObject(1, UUID.class);
               if (seen.put(id, Boolean.TRUE) == null && !nodeId.equals(rs.getObject(2, UUID.class))) {
                 onKey.accept(rs.getString(3));
               }
@@ -242,9 +237,7 @@ public final class ClusterBus implements AutoCloseable {
           }
         }
         if (++polls % 600 == 0) {
-          try (PreparedStatement ps = c.prepareStatement(
-              "delete from daogen_cluster_events where at < now() - make_interval(secs => ?)")) {
-            ps.setDouble(1, RETENTION.toSeconds());
+          try (PreparedStatement ps = c.prepareStatement("delete from cluster_events where expire_at < now()")) {
             ps.executeUpdate();
           }
         }

@@ -64,8 +64,14 @@ final class OpenApiSchemas {
     for (FieldModel f : e.fields()) {
       properties.put(f.jsonName(), field(f, Direction.RESPONSE, false));
     }
+    List<String> required = new ArrayList<>(e.fields().stream().map(FieldModel::jsonName).toList());
+    if (e.ttl() && e.primaryKey().size() == 1) {
+      properties.put("ttl", obj("type", List.of("integer", "null"), "format", "int64", "minimum", 1,
+          "readOnly", true, "description", "Seconds until the entity expires; null when it never does."));
+      required.add("ttl");
+    }
     return object(description(e, "An entity of " + e.name() + ", as the admin API returns it."), properties,
-        e.fields().stream().map(FieldModel::jsonName).toList());
+        required);
   }
 
   /**
@@ -82,6 +88,10 @@ final class OpenApiSchemas {
         required.add(f.jsonName());
       }
     }
+    if (e.ttl()) {
+      properties.put("ttl", obj("type", List.of("integer", "null"), "format", "int64", "minimum", 0,
+          "maximum", 3153600000L, "description", "Seconds until the entity expires; 0 or null: never."));
+    }
     String what = parentField == null
         ? "The body that creates or replaces an entity of " + e.name() + "."
         : "The body that creates or replaces an entity of " + e.name() + " under its " + parentField.jsonName()
@@ -94,6 +104,10 @@ final class OpenApiSchemas {
     Map<String, Object> properties = new LinkedHashMap<>();
     for (FieldModel f : e.fields()) {
       properties.put(f.jsonName(), field(f, Direction.REQUEST, false));
+    }
+    if (e.ttl()) {
+      properties.put("ttl", obj("type", List.of("integer", "null"), "format", "int64", "minimum", 0,
+          "maximum", 3153600000L, "description", "Seconds until the entity expires; 0 or null: never."));
     }
     return object(description(e, "The fields of an entity of " + e.name() + " to change; the others keep their value."),
         properties, List.of());
