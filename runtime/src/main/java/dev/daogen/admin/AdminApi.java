@@ -407,7 +407,7 @@ public final class AdminApi {
         return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), path, req);
       }
       case CREATE_CHILD -> {
-        return entity(a, 201, a.insert(a.withParent(draft(a, req), field, parentKey)));
+        return entity(a, 201, a.insert(draft(a, req, d -> a.withParent(d, field, parentKey))));
       }
       default -> {
         // the child must exist and belong to this parent
@@ -429,7 +429,7 @@ public final class AdminApi {
         if (existing.isPresent() && child.isEmpty()) {
           return notFound();
         }
-        return entity(a, 200, upsert(a, s.get(3), a.withParent(draft(a, req), field, parentKey)));
+        return entity(a, 200, upsert(a, s.get(3), draft(a, req, d -> a.withParent(d, field, parentKey))));
       }
       case DELETE_CHILD -> {
         if (resolve(a, s.get(3)).isPresent() && child.isEmpty()) {
@@ -498,9 +498,14 @@ public final class AdminApi {
    * still runs on the rest, so that one response lists every error.
    */
   private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req) {
+    return draft(a, req, java.util.function.UnaryOperator.identity());
+  }
+
+  /** The draft a body describes, completed (e.g. with the parent of a nested route) before it is validated. */
+  private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req, java.util.function.UnaryOperator<D> complete) {
     FieldErrors errors = new FieldErrors();
-    D draft = a.draft(RequestBodies.parse(req.contentType(), req.body()), RequestBodies.isForm(req.contentType()),
-        errors);
+    D draft = complete.apply(a.draft(RequestBodies.parse(req.contentType(), req.body()),
+        RequestBodies.isForm(req.contentType()), errors));
     if (!errors.isEmpty()) {
       Map<String, Object> all = new LinkedHashMap<>(errors.toMap());
       try {

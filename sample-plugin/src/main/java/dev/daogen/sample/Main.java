@@ -99,7 +99,7 @@ public final class Main {
     out.println("  curl -s '" + base + "/key-auths?size=10'");
     out.println("  curl -s " + base + "/schemas/consumers");
     out.println("  curl -s -i -X DELETE " + base + "/consumers/alice");
-    out.println("(a second run finds alice again: the first POST then answers 409, as Kong does)");
+    out.println("(the last command deletes alice, so the same commands work again on the next run)");
     stopped.await();
     return 0;
   }
