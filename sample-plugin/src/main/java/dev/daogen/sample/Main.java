@@ -36,6 +36,9 @@ public final class Main {
   static int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Deque<String> args = new ArrayDeque<>(java.util.List.of(argv));
     String command = !args.isEmpty() && !args.peek().startsWith("--") ? args.pop() : "serve";
+    if (command.equals("migrations")) {
+      return migrations(args, out, err);
+    }
     Map<String, String> options;
     try {
       options = options(args);
@@ -55,7 +58,7 @@ public final class Main {
     }
     Postgres pg = Postgres.open(options, out);
     Database db = pg.database();
-    db.migrations().bootstrap();
+    migrate(db, out);
     if (command.equals("demo")) {
       try (pg) {
         new Demo(db, out).run();
@@ -104,6 +107,47 @@ public final class Main {
     return 0;
   }
 
+  /** Brings the database to this version: bootstrap when empty, else run new migrations ({@code up}). */
+  private static void migrate(Database db, PrintStream out) {
+    var state = db.migrations().state();
+    if (state.needsBootstrap()) {
+      out.println("Database bootstrapped: " + db.migrations().bootstrap().executed());
+    } else if (state.hasNew()) {
+      out.println("Migrations executed: " + db.migrations().up(false).executed());
+    }
+  }
+
+  /**
+   * {@code migrations bootstrap|up|finish|list|status|reset [--force] [--yes]} and the database options: Kong's
+   * verbs and exit codes, from {@link dev.daogen.cli.Cli}.
+   */
+  private static int migrations(Deque<String> args, PrintStream out, PrintStream err) throws IOException {
+    java.util.List<String> verbs = new java.util.ArrayList<>();
+    Deque<String> databaseOptions = new ArrayDeque<>();
+    while (!args.isEmpty()) {
+      String arg = args.pop();
+      if (DATABASE_OPTIONS.contains(arg) && !args.isEmpty()) {
+        databaseOptions.add(arg);
+        databaseOptions.add(args.pop());
+      } else {
+        verbs.add(arg);
+      }
+    }
+    Map<String, String> options;
+    try {
+      options = options(databaseOptions);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    try (Postgres pg = Postgres.open(options, err)) {
+      return dev.daogen.cli.Cli.run(verbs.toArray(String[]::new), pg.database(), out, err);
+    }
+  }
+
+  private static final java.util.Set<String> DATABASE_OPTIONS =
+      java.util.Set.of("--data-dir", "--jdbc-url", "--user", "--password");
+
   static Map<String, String> options(Deque<String> args) {
     Map<String, String> out = new LinkedHashMap<>();
     while (!args.isEmpty()) {
@@ -128,6 +172,7 @@ public final class Main {
       "usage: java -jar daogen-sample-plugin.jar [serve|demo] [options]",
       "  serve (default)        run the migrations and serve the admin API",
       "  demo                   walk through the generated DAOs and print what they do",
+      "  migrations VERB        bootstrap|up|finish|list|status|reset [--force] [--yes] (Kong's verbs)",
       "options:",
       "  --data-dir DIR         embedded PostgreSQL data directory (default ./daogen-data)",
       "  --jdbc-url URL         use this PostgreSQL instead (with --user, --password)",
