@@ -88,14 +88,15 @@ final class TypeCode {
       return CodeBlock.of("$T::read", NestedJsonGenerator.codecType(r.type()));
     }
     if (type instanceof TypeModel.MapType m) {
-      return CodeBlock.of("p -> $T.readMap(p, $L)", JSON, jsonReader(m.value()));
+      // lambda parameters named apart from the codecs' own parser variable p
+      return CodeBlock.of("r -> $T.readMap(r, $L)", JSON, jsonReader(m.value()));
     }
     if (type instanceof TypeModel.CollectionType c) {
-      return CodeBlock.of("p -> $T.$L(p, $L)", JSON, c.set() ? "readSet" : "readList",
+      return CodeBlock.of("r -> $T.$L(r, $L)", JSON, c.set() ? "readSet" : "readList",
           jsonReader(new TypeModel.Scalar(c.element(), false)));
     }
     if (type instanceof TypeModel.EnumType e) {
-      return CodeBlock.of("p -> $T.readEnum(p, $T.class)", JSON, e.type());
+      return CodeBlock.of("q -> $T.readEnum(q, $T.class)", JSON, e.type());
     }
     ScalarKind kind = ((TypeModel.Scalar) type).kind();
     return CodeBlock.of("$T::read$L", JSON, suffix(kind));
