@@ -141,7 +141,18 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
       String[] parts = statement.split("(?= from \"| where | order by | on conflict | returning | values \\(| set )");
       List<CodeBlock> pieces = new ArrayList<>();
       for (String part : parts) {
-        pieces.add(CodeBlock.of("$S", part));
+        // long column lists wrap after a comma, at about 80 characters
+        StringBuilder line = new StringBuilder();
+        for (String item : part.split("(?<=, )")) {
+          // the first line shares its width with the constant's declaration
+          int width = pieces.isEmpty() ? 40 : 80;
+          if (line.length() > 0 && line.length() + item.length() > width) {
+            pieces.add(CodeBlock.of("$S", line));
+            line.setLength(0);
+          }
+          line.append(item);
+        }
+        pieces.add(CodeBlock.of("$S", line));
       }
       return CodeBlock.join(pieces, "\n    + ");
     }
