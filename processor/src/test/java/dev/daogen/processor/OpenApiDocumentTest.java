@@ -176,11 +176,12 @@ class OpenApiDocumentTest {
     assertThat(map(p.get("tags"))).containsExactly("type", List.of("array", "null"),
         "items", Map.of("type", "string"), "uniqueItems", true);
 
-    // timestamps: epoch seconds in entity fields; ISO text where the admin binding writes stored JSON
-    assertThat(map(p.get("logins"))).containsExactly("type", List.of("array", "null"),
-        "items", Map.of("type", "string", "format", "date-time"));
-    assertThat(map(p.get("seen"))).containsExactly("type", List.of("object", "null"),
-        "additionalProperties", Map.of("type", "string", "format", "date-time"));
+    // timestamps: epoch seconds in entity fields and their collections and maps; ISO text only inside nested
+    // records, which keep their stored JSON form
+    Map<String, Object> epoch =
+        Map.of("type", "number", "description", "Epoch seconds (a fraction for sub-second precision).");
+    assertThat(map(p.get("logins"))).containsExactly("type", List.of("array", "null"), "items", epoch);
+    assertThat(map(p.get("seen"))).containsExactly("type", List.of("object", "null"), "additionalProperties", epoch);
 
     Map<String, Object> address = schema("Consumer.Address");
     assertThat(address).doesNotContainKey("additionalProperties");

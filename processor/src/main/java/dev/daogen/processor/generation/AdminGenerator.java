@@ -209,6 +209,11 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         m.addStatement("$T.writeForeign(g, $S, $L)", ADMIN_JSON, f.foreign().get().parentKeyJsonName(), value);
       } else if (f.type() instanceof TypeModel.Scalar s && s.kind() == ScalarKind.INSTANT) {
         m.addStatement("$T.writeTimestamp(g, $L)", ADMIN_JSON, value);
+      } else if (f.type() instanceof TypeModel.CollectionType c && c.element() == ScalarKind.INSTANT) {
+        m.addStatement("$T.writeList(g, $L, $T::writeTimestamp)", ClassNames.JSON, value, ADMIN_JSON);
+      } else if (f.type() instanceof TypeModel.MapType map && map.value() instanceof TypeModel.Scalar s
+          && s.kind() == ScalarKind.INSTANT) {
+        m.addStatement("$T.writeMap(g, $L, $T::writeTimestamp)", ClassNames.JSON, value, ADMIN_JSON);
       } else {
         m.addStatement(NestedJsonGenerator.writeValue(f.type(), value));
       }

@@ -245,9 +245,9 @@ final class OpenApiSchemas {
       case DECIMAL -> obj("type", "number");
       case BOOLEAN -> obj("type", "boolean");
       case LOCAL_DATE -> obj("type", "string", "format", "date");
-      // the admin binding reads timestamps as epoch seconds and writes entity fields so; stored JSON (and the
-      // elements of collections and maps, which the binding writes as stored) keeps ISO-8601 text
-      case INSTANT -> level == Level.FIELD || level == Level.ELEMENT && direction == Direction.REQUEST
+      // the admin binding reads and writes timestamps as epoch seconds (fields, and elements of collections and
+      // maps); inside nested records, stored as jsonb, they keep ISO-8601 text
+      case INSTANT -> level == Level.FIELD || level == Level.ELEMENT
           ? obj("type", "number", "description", "Epoch seconds (a fraction for sub-second precision).")
           : obj("type", "string", "format", "date-time");
     };
