@@ -623,28 +623,9 @@ public final class AdminApi {
       g.writeStringField("name", e.code().errorName());
       g.writeStringField("message", e.getMessage());
       g.writeFieldName("fields");
-      writeTree(g, e.fields());
+      Json.writeTree(g, e.fields());
       g.writeEndObject();
     });
-  }
-
-  private static void writeTree(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        g.writeFieldName(String.valueOf(entry.getKey()));
-        writeTree(g, entry.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        writeTree(g, item);
-      }
-      g.writeEndArray();
-    } else {
-      Json.writeScalar(g, value);
-    }
   }
 
   @FunctionalInterface

@@ -262,7 +262,7 @@ public final class JsonInput {
     }
     StringWriter text = new StringWriter();
     try (var g = Json.FACTORY.createGenerator(text)) {
-      writeTree(g, v);
+      Json.writeTree(g, v);
     } catch (IOException e) {
       throw new IllegalArgumentException("expected a record");
     }
@@ -276,24 +276,4 @@ public final class JsonInput {
     }
   }
 
-  private static void writeTree(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
-    if (v instanceof Map<?, ?> m) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName((String) e.getKey());
-        writeTree(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof List<?> l) {
-      g.writeStartArray();
-      for (Object item : l) {
-        writeTree(g, item);
-      }
-      g.writeEndArray();
-    } else if (v instanceof BigInteger b) {
-      g.writeNumber(b);
-    } else {
-      Json.writeScalar(g, v);
-    }
-  }
 }

@@ -41,7 +41,7 @@ final class OpenApiDocuments {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      write(g, merged);
+      Json.writeTree(g, merged);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -83,22 +83,4 @@ final class OpenApiDocuments {
     into.put("tags", tags);
   }
 
-  private static void write(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        write(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        write(g, item);
-      }
-      g.writeEndArray();
-    } else {
-      Json.writeScalar(g, value);
-    }
-  }
 }

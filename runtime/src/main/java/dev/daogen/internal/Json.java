@@ -93,6 +93,28 @@ public final class Json {
     }
   }
 
+  /** Writes a tree of maps (string keys), lists and scalars, as parsed request bodies and generated documents are. */
+  public static void writeTree(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeTree(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        writeTree(g, item);
+      }
+      g.writeEndArray();
+    } else if (value instanceof java.math.BigInteger big) {
+      g.writeNumber(big);
+    } else {
+      writeScalar(g, value);
+    }
+  }
+
   public static <T> void writeList(JsonGenerator g, Collection<T> values, Writer<T> element) throws IOException {
     if (values == null) {
       g.writeNull();

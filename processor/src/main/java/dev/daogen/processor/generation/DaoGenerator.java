@@ -41,14 +41,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code EDao}: typed methods over {@link dev.daogen.processor.sql.SqlRenderer}'s statements, plus the
  * row mapping, binding, defaults and validation of one entity. Behaviour lives in the runtime's {@code EntityDao}.
  */
-public final class DaoGenerator extends SourceGenerator<EntityModel> {
+public final class DaoGenerator extends EntitySourceGenerator {
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
   private static final ClassName STREAM = ClassName.get(Stream.class);
   private static final TypeName INTEGER = ClassName.get(Integer.class);
@@ -57,16 +56,6 @@ public final class DaoGenerator extends SourceGenerator<EntityModel> {
 
   public DaoGenerator(Filer filer) {
     super(filer);
-  }
-
-  @Override
-  protected String packageName(EntityModel e) {
-    return e.type().packageName();
-  }
-
-  @Override
-  protected Element originatingElement(EntityModel e) {
-    return e.element();
   }
 
   @Override

@@ -10,23 +10,12 @@ import dev.daogen.processor.model.AutoKind;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code EDraft}: fluent values for insert and upsert; what is not set gets its auto value or default. */
-public final class DraftGenerator extends SourceGenerator<EntityModel> {
+public final class DraftGenerator extends EntitySourceGenerator {
   public DraftGenerator(Filer filer) {
     super(filer);
-  }
-
-  @Override
-  protected String packageName(EntityModel e) {
-    return e.type().packageName();
-  }
-
-  @Override
-  protected Element originatingElement(EntityModel e) {
-    return e.element();
   }
 
   @Override

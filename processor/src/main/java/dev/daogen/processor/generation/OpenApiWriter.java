@@ -67,42 +67,11 @@ public final class OpenApiWriter {
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.setPrettyPrinter(pretty);
-      writeValue(g, new Document(plugin).build());
+      dev.daogen.internal.Json.writeTree(g, new Document(plugin).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.append('\n').toString();
-  }
-
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName((String) e.getKey());
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        writeValue(g, item);
-      }
-      g.writeEndArray();
-    } else if (value == null) {
-      g.writeNull();
-    } else if (value instanceof String s) {
-      g.writeString(s);
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (value instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (value instanceof Long l) {
-      g.writeNumber(l);
-    } else if (value instanceof BigDecimal d) {
-      g.writeNumber(d);
-    } else {
-      throw new IllegalArgumentException("not a JSON value: " + value.getClass());
-    }
   }
 
   /** One plugin's document, built as a tree of maps and lists. */

@@ -11,26 +11,15 @@ import dev.daogen.processor.model.FieldModel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code EPatch}: a partial update that tells "not set" (left as stored) from "set to null" (cleared).
  * Primary key components are not part of a patch.
  */
-public final class PatchGenerator extends SourceGenerator<EntityModel> {
+public final class PatchGenerator extends EntitySourceGenerator {
   public PatchGenerator(Filer filer) {
     super(filer);
-  }
-
-  @Override
-  protected String packageName(EntityModel e) {
-    return e.type().packageName();
-  }
-
-  @Override
-  protected Element originatingElement(EntityModel e) {
-    return e.element();
   }
 
   @Override

@@ -19,23 +19,12 @@ import dev.daogen.processor.sql.SqlRenderer;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code ESchema}: the entity's metadata for the runtime (fields, keys, constraint names). */
-public final class SchemaGenerator extends SourceGenerator<EntityModel> {
+public final class SchemaGenerator extends EntitySourceGenerator {
   public SchemaGenerator(Filer filer) {
     super(filer);
-  }
-
-  @Override
-  protected String packageName(EntityModel e) {
-    return e.type().packageName();
-  }
-
-  @Override
-  protected Element originatingElement(EntityModel e) {
-    return e.element();
   }
 
   @Override

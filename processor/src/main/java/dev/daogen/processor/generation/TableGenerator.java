@@ -13,23 +13,12 @@ import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import java.util.Locale;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code ETable}: the table and its typed jOOQ fields, for users' own queries. */
-public final class TableGenerator extends SourceGenerator<EntityModel> {
+public final class TableGenerator extends EntitySourceGenerator {
   public TableGenerator(Filer filer) {
     super(filer);
-  }
-
-  @Override
-  protected String packageName(EntityModel e) {
-    return e.type().packageName();
-  }
-
-  @Override
-  protected Element originatingElement(EntityModel e) {
-    return e.element();
   }
 
   @Override
