@@ -144,6 +144,10 @@ final class RequestBodies {
       }
       String last = path[path.length - 1];
       Object existing = target.get(last);
+      if (existing instanceof Map<?, ?>) {
+        // a record from dotted keys ("a.b=1") cannot also be a value ("a=2")
+        throw new BadRequest(400, "Cannot parse form body: '" + key + "' conflicts with another field");
+      }
       if (existing instanceof FormList list) {
         list.add(value);
       } else if (existing != null || array) {
