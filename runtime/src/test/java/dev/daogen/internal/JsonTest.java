@@ -92,7 +92,8 @@ class JsonTest {
     map.put("z", List.of(1, 2));
     map.put("a", List.of());
     map.put("n", null);
-    String mapText = Json.write(map, (g, v) -> Json.writeMap(g, v, (g2, l) -> Json.writeList(g2, l, Json::writeScalar)));
+    String mapText =
+        Json.write(map, (g, v) -> Json.writeMap(g, v, (g2, l) -> Json.writeList(g2, l, Json::writeScalar)));
     assertEquals("{\"z\":[1,2],\"a\":[],\"n\":null}", mapText);
     Map<String, List<Integer>> back = Json.read(mapText, p -> Json.readMap(p, p2 -> Json.readList(p2, Json::readInt)));
     assertEquals(map, back);
