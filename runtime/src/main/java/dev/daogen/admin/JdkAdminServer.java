@@ -36,7 +36,8 @@ public final class JdkAdminServer implements AdminServer {
   public JdkAdminServer(AdminApi api, AdminOptions options) {
     this.api = api;
     this.options = options;
-    if (options.token() == null && !isLoopback(options.host())) {
+    // a blank token (an empty DAOGEN_ADMIN_TOKEN) is no token: clients sending an empty header would match it
+    if ((options.token() == null || options.token().isBlank()) && !isLoopback(options.host())) {
       throw new IllegalArgumentException("refusing to serve the admin API on " + options.host()
           + " without an admin token: set one, or listen on 127.0.0.1");
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,17 +137,19 @@ public final class JsonInput {
     if (seconds == null) {
       return null;
     }
+    // digits before the point: more than 18 is beyond any Instant; checked before any rescaling, which would cost
+    // time and memory in the exponent ("1e999999999", "1e-999999999")
+    int integerDigits = seconds.precision() - seconds.scale();
+    if (integerDigits > 18) {
+      throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
+    }
     try {
-      long whole = seconds.longValueExact();
-      return Instant.ofEpochSecond(whole);
-    } catch (ArithmeticException fractionOrHuge) {
-      try {
-        BigDecimal nanos = seconds.movePointRight(9);
-        return Instant.ofEpochSecond(0, nanos.longValueExact());
-      } catch (ArithmeticException | java.time.DateTimeException e) {
-        throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
-      }
-    } catch (java.time.DateTimeException e) {
+      // to the nanosecond (further digits are cut), then whole seconds and nanoseconds apart: seconds * 10^9
+      // would overflow a long past 2262
+      BigDecimal cut = integerDigits < -9 ? BigDecimal.ZERO : seconds.setScale(9, RoundingMode.DOWN);
+      BigDecimal whole = cut.setScale(0, RoundingMode.FLOOR);
+      return Instant.ofEpochSecond(whole.longValueExact(), cut.subtract(whole).movePointRight(9).longValueExact());
+    } catch (ArithmeticException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
     }
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -144,6 +144,10 @@ final class RequestBodies {
       }
       String last = path[path.length - 1];
       Object existing = target.get(last);
+      if (existing instanceof Map<?, ?>) {
+        // a record from dotted keys ("a.b=1") cannot also be a value ("a=2")
+        throw new BadRequest(400, "Cannot parse form body: '" + key + "' conflicts with another field");
+      }
       if (existing instanceof FormList list) {
         list.add(value);
       } else if (existing != null || array) {
@@ -165,12 +169,34 @@ final class RequestBodies {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Percent-decodes a form key or value ({@code +} is a space); the bytes must be UTF-8 ({@code URLDecoder} would
+   * silently turn a bad sequence such as {@code %E9} into U+FFFD).
+   */
   static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(400, "Cannot parse form body: bad percent-encoding");
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
     }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+        if (lo < 0) {
+          throw new BadRequest(400, "Cannot parse form body: bad percent-encoding");
+        }
+        bytes.write(hi << 4 | lo);
+        i += 2;
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
+        bytes.writeBytes(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+        i = end - 1;
+      }
+    }
+    return utf8(bytes.toByteArray(), "Cannot parse form body: bad percent-encoding");
   }
 
   private static String utf8(byte[] body, String message) {

@@ -35,7 +35,8 @@ public final class Events {
   public AutoCloseable subscribe(String entity, EntityEvent.Operation operation, Consumer<EntityEvent<?>> action) {
     Listener listener = new Listener(entity, operation, Objects.requireNonNull(action));
     listeners.add(listener);
-    return () -> listeners.remove(listener);
+    // by identity: Listener is a record, and remove(Object) would take an equal subscription on a second close
+    return () -> listeners.removeIf(l -> l == listener);
   }
 
   /** Subscribes to every event of every entity. */

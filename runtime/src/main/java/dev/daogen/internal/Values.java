@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Conversions between key values and text: offset tokens, cache keys, and (for the admin API) path segments.
  * Parsers throw {@link IllegalArgumentException} (or a subclass) on bad input.
  */
 public final class Values {
+  private static final Pattern CANONICAL_UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   private Values() {}
 
   public static String parseString(String s) {
@@ -17,8 +21,9 @@ public final class Values {
   }
 
   public static UUID parseUuid(String s) {
-    // UUID.fromString accepts forms such as "1-1-1-1-1"; require the canonical 36-character form.
-    if (s.length() != 36) {
+    // UUID.fromString accepts forms such as "1-1-1-1-1", "0-0-0-0-0000000000000000000000000000" (36 characters) or
+    // signed parts ("+1234567-…"); require the canonical 8-4-4-4-12 hex form.
+    if (!CANONICAL_UUID.matcher(s).matches()) {
       throw new IllegalArgumentException("expected a UUID");
     }
     return UUID.fromString(s);
