@@ -1,5 +1,6 @@
 package dev.daogen.admin;
 
+import dev.daogen.internal.FieldErrors;
 import dev.daogen.internal.Json;
 import dev.daogen.internal.Values;
 import java.io.IOException;
@@ -27,10 +28,53 @@ public final class JsonInput {
   private JsonInput() {}
 
   public static String string(Object v) {
-    if (v == null || v instanceof String) {
-      return (String) v;
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s) {
+      return s;
     }
     throw new IllegalArgumentException("expected a string");
+  }
+
+  /** The errors of a nested record's fields, reported under the record's field. */
+  public static final class InvalidRecord extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient FieldErrors errors;
+
+    InvalidRecord(FieldErrors errors) {
+      super("invalid record");
+      this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+      return errors;
+    }
+  }
+
+  /** Records a conversion error of {@code field}: a message, or the field errors of a nested record. */
+  public static void report(FieldErrors errors, String field, IllegalArgumentException e) {
+    if (e instanceof InvalidRecord r) {
+      errors.nested(field, r.errors());
+    } else {
+      errors.add(field, e.getMessage());
+    }
+  }
+
+  /** A nested record's fields, for its generated {@code input} converter. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> object(Object v) {
+    if (!(v instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("expected a record");
+    }
+    return (Map<String, Object>) v;
+  }
+
+  /** Throws the errors of a nested record, if there is any. */
+  public static void throwIfAny(FieldErrors errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidRecord(errors);
+    }
   }
 
   public static UUID uuid(Object v) {
