@@ -236,8 +236,9 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         .beginControlFlow("switch (field.getKey())");
     for (FieldModel f : e.fields()) {
       if (!draft && f.primaryKey()) {
-        // a body may repeat the key it was read with; the path decides which entity changes
-        m.addCode("case $S -> {\n}\n", f.jsonName());
+        // a body may repeat the key it was read with; the path decides which entity changes (a value of the wrong
+        // type is still an error)
+        m.addStatement("case $S -> $L", f.jsonName(), convert(f, CodeBlock.of("value")));
         continue;
       }
       m.addStatement("case $S -> $N.$N($L)", f.jsonName(), var, f.name(), convert(f, CodeBlock.of("value")));
