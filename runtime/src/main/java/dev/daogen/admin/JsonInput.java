@@ -32,9 +32,29 @@ public final class JsonInput {
       return null;
     }
     if (v instanceof String s) {
-      return s;
+      return text(s);
     }
     throw new IllegalArgumentException("expected a string");
+  }
+
+  /**
+   * Refuses text that cannot be stored as it was sent: PostgreSQL text and jsonb cannot hold the NUL character, and
+   * a lone UTF-16 surrogate (a JSON escape such as {@code "\ud800"}) has no UTF-8 form, so it would be stored as
+   * {@code ?}.
+   */
+  static String text(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        throw new IllegalArgumentException("must not contain the NUL character");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException("must not contain an unpaired UTF-16 surrogate");
+      }
+    }
+    return s;
   }
 
   /** The errors of a nested record's fields, reported under the record's field. */
@@ -276,7 +296,13 @@ public final class JsonInput {
     }
     Map<String, T> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : in.entrySet()) {
-      out.put((String) e.getKey(), value.apply(e.getValue()));
+      String key = (String) e.getKey();
+      try {
+        text(key);
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("invalid key: " + bad.getMessage());
+      }
+      out.put(key, value.apply(e.getValue()));
     }
     return Collections.unmodifiableMap(out);
   }
