@@ -559,11 +559,16 @@ public final class AdminApi {
     if (size == null) {
       return null;
     }
+    // ASCII digits only: Integer.valueOf would take other scripts' digits, and trim() would drop control characters
+    String digits = size.strip();
+    if (!digits.matches("-?[0-9]+")) {
+      return -1;
+    }
     try {
-      return Integer.valueOf(size.trim());
+      return Integer.valueOf(digits);
     } catch (NumberFormatException e) {
-      // out of range or not a number: the DAO's own message
-      return size.trim().matches("-?\\d+") ? Integer.MAX_VALUE : -1;
+      // out of range: the DAO's own message
+      return Integer.MAX_VALUE;
     }
   }
 
