@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -175,12 +174,33 @@ final class RequestBodies {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * Percent-decodes a form key or value strictly: escapes that do not form valid UTF-8 (such as {@code %FF}) are
+   * refused rather than turned into U+FFFD, which would store something else than was sent.
+   */
   static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(400, "Cannot parse form body: bad percent-encoding");
+    if (s.indexOf('%') < 0) {
+      return s.replace('+', ' ');
     }
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '+') {
+        out.write(' ');
+      } else if (b == '%') {
+        int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+        int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;
+        if (hi < 0 || lo < 0) {
+          throw new BadRequest(400, "Cannot parse form body: bad percent-encoding");
+        }
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        out.write(b);
+      }
+    }
+    return utf8(out.toByteArray(), "Cannot parse form body: bad percent-encoding");
   }
 
   private static String utf8(byte[] body, String message) {
