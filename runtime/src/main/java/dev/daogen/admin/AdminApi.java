@@ -366,7 +366,8 @@ public final class AdminApi {
         return resolve(a, s.get(1)).map(e -> entity(a, 200, e)).orElseGet(AdminApi::notFound);
       }
       case UPSERT -> {
-        return entity(a, 200, upsert(a, s.get(1), draft(a, req)));
+        return entity(a, 200, upsert(a, s.get(1), draft(a, req, java.util.function.UnaryOperator.identity(),
+            pathField(a, s.get(1)))));
       }
       case UPDATE -> {
         Optional<E> found = resolve(a, s.get(1));
@@ -429,7 +430,8 @@ public final class AdminApi {
         if (existing.isPresent() && child.isEmpty()) {
           return notFound();
         }
-        return entity(a, 200, upsert(a, s.get(3), draft(a, req, d -> a.withParent(d, field, parentKey))));
+        return entity(a, 200, upsert(a, s.get(3), draft(a, req, d -> a.withParent(d, field, parentKey),
+            pathField(a, s.get(3)))));
       }
       case DELETE_CHILD -> {
         if (resolve(a, s.get(3)).isPresent() && child.isEmpty()) {
@@ -503,6 +505,26 @@ public final class AdminApi {
 
   /** The draft a body describes, completed (e.g. with the parent of a nested route) before it is validated. */
   private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req, java.util.function.UnaryOperator<D> complete) {
+    return draft(a, req, complete, null);
+  }
+
+  /**
+   * The field a PUT path supplies: the endpoint key when the path segment is not a primary key (the upsert sets it
+   * from the path), else null.
+   */
+  private static String pathField(EntityAdmin<?, ?, ?> a, String text) {
+    if (a.schema().endpointKey() == null || tryParse(a, text, true) != null) {
+      return null;
+    }
+    return a.schema().field(a.schema().endpointKey()).jsonName();
+  }
+
+  /**
+   * The draft a body describes, completed before it is validated; {@code fromPath} names a field the path supplies,
+   * so that its absence from the body is no error.
+   */
+  private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req, java.util.function.UnaryOperator<D> complete,
+      String fromPath) {
     FieldErrors errors = new FieldErrors();
     D draft = complete.apply(a.draft(RequestBodies.parse(req.contentType(), req.body()),
         RequestBodies.isForm(req.contentType()), errors));
@@ -512,7 +534,11 @@ public final class AdminApi {
         a.validate(draft);
       } catch (DaoException e) {
         if (e.code() == ErrorCode.SCHEMA_VIOLATION) {
-          e.fields().forEach(all::putIfAbsent);
+          e.fields().forEach((field, error) -> {
+            if (!field.equals(fromPath)) {
+              all.putIfAbsent(field, error);
+            }
+          });
         }
       }
       throw FieldErrors.schemaViolation(all);
@@ -533,11 +559,16 @@ public final class AdminApi {
     if (size == null) {
       return null;
     }
+    // ASCII digits only: Integer.valueOf would take other scripts' digits, and trim() would drop control characters
+    String digits = size.strip();
+    if (!digits.matches("-?[0-9]+")) {
+      return -1;
+    }
     try {
-      return Integer.valueOf(size.trim());
+      return Integer.valueOf(digits);
     } catch (NumberFormatException e) {
-      // out of range or not a number: the DAO's own message
-      return size.trim().matches("-?\\d+") ? Integer.MAX_VALUE : -1;
+      // out of range: the DAO's own message
+      return Integer.MAX_VALUE;
     }
   }
 

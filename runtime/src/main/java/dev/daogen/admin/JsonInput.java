@@ -1,5 +1,6 @@
 package dev.daogen.admin;
 
+import dev.daogen.internal.FieldErrors;
 import dev.daogen.internal.Json;
 import dev.daogen.internal.Values;
 import java.io.IOException;
@@ -28,10 +29,73 @@ public final class JsonInput {
   private JsonInput() {}
 
   public static String string(Object v) {
-    if (v == null || v instanceof String) {
-      return (String) v;
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String s) {
+      return text(s);
     }
     throw new IllegalArgumentException("expected a string");
+  }
+
+  /**
+   * Refuses text that cannot be stored as it was sent: PostgreSQL text and jsonb cannot hold the NUL character, and
+   * a lone UTF-16 surrogate (a JSON escape such as {@code "\ud800"}) has no UTF-8 form, so it would be stored as
+   * {@code ?}.
+   */
+  static String text(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        throw new IllegalArgumentException("must not contain the NUL character");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException("must not contain an unpaired UTF-16 surrogate");
+      }
+    }
+    return s;
+  }
+
+  /** The errors of a nested record's fields, reported under the record's field. */
+  public static final class InvalidRecord extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient FieldErrors errors;
+
+    InvalidRecord(FieldErrors errors) {
+      super("invalid record");
+      this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+      return errors;
+    }
+  }
+
+  /** Records a conversion error of {@code field}: a message, or the field errors of a nested record. */
+  public static void report(FieldErrors errors, String field, IllegalArgumentException e) {
+    if (e instanceof InvalidRecord r) {
+      errors.nested(field, r.errors());
+    } else {
+      errors.add(field, e.getMessage());
+    }
+  }
+
+  /** A nested record's fields, for its generated {@code input} converter. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> object(Object v) {
+    if (!(v instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("expected a record");
+    }
+    return (Map<String, Object>) v;
+  }
+
+  /** Throws the errors of a nested record, if there is any. */
+  public static void throwIfAny(FieldErrors errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidRecord(errors);
+    }
   }
 
   public static UUID uuid(Object v) {
@@ -235,7 +299,13 @@ public final class JsonInput {
     }
     Map<String, T> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : in.entrySet()) {
-      out.put((String) e.getKey(), value.apply(e.getValue()));
+      String key = (String) e.getKey();
+      try {
+        text(key);
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("invalid key: " + bad.getMessage());
+      }
+      out.put(key, value.apply(e.getValue()));
     }
     return Collections.unmodifiableMap(out);
   }

@@ -34,17 +34,27 @@ final class RequestBodies {
 
   /** Whether the body is a form (string values, typed by the schema) rather than JSON. */
   static boolean isForm(String contentType) {
-    return contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    return mediaType(contentType).equals("application/x-www-form-urlencoded");
+  }
+
+  /** The media type without parameters, lower case: {@code application/json; charset=utf-8} → application/json. */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
   }
 
   /** Parses a body by its content type; refuses others with 415. An empty body is an empty object. */
   static Map<String, Object> parse(String contentType, byte[] body) {
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
-    if (body.length == 0 && type.isEmpty()) {
+    String type = mediaType(contentType);
+    boolean none = contentType == null || contentType.isBlank();
+    if (body.length == 0 && none) {
       return Map.of();
     }
-    if (type.startsWith("application/json") || type.isEmpty()) {
+    // exactly JSON: application/json-patch+json or application/jsonx mean something else
+    if (type.equals("application/json") || none) {
       return json(body);
     }
     if (isForm(type)) {

@@ -241,8 +241,9 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         .beginControlFlow("switch (field.getKey())");
     for (FieldModel f : e.fields()) {
       if (!draft && f.primaryKey()) {
-        // a body may repeat the key it was read with; the path decides which entity changes
-        m.addCode("case $S -> {\n}\n", f.jsonName());
+        // a body may repeat the key it was read with; the path decides which entity changes (a value of the wrong
+        // type is still an error)
+        m.addStatement("case $S -> $L", f.jsonName(), convert(f, CodeBlock.of("value")));
         continue;
       }
       m.addStatement("case $S -> $N.$N($L)", f.jsonName(), var, f.name(), convert(f, CodeBlock.of("value")));
@@ -253,7 +254,7 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
     m.addStatement("default -> errors.add($T.abbreviate(field.getKey()), $S)", CHECKS, "unknown field")
         .endControlFlow()
         .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
-        .addStatement("errors.add(field.getKey(), e.getMessage())")
+        .addStatement("$T.report(errors, field.getKey(), e)", JSON_INPUT)
         .endControlFlow()
         .endControlFlow()
         .addStatement("return $N", var);
@@ -268,7 +269,8 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
     return convert(f.type(), value);
   }
 
-  private static CodeBlock convert(TypeModel type, CodeBlock v) {
+  /** Converts a value of a parsed request body ({@code form}: a form body) to a type, for admin input. */
+  static CodeBlock convert(TypeModel type, CodeBlock v) {
     if (type instanceof TypeModel.Scalar s) {
       return switch (s.kind()) {
         case STRING -> CodeBlock.of("$T.string($L)", JSON_INPUT, v);
@@ -290,7 +292,7 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
           convert(new TypeModel.Scalar(c.element(), false), CodeBlock.of("x")));
     }
     if (type instanceof TypeModel.NestedRecord r) {
-      return CodeBlock.of("$T.record($L, $T::read)", JSON_INPUT, v, NestedJsonGenerator.codecType(r.type()));
+      return CodeBlock.of("$T.input($L, form)", NestedJsonGenerator.codecType(r.type()), v);
     }
     TypeModel.MapType map = (TypeModel.MapType) type;
     return CodeBlock.of("$T.map($L, x -> $L)", JSON_INPUT, v, convert(map.value(), CodeBlock.of("x")));

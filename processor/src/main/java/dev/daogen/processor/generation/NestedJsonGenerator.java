@@ -50,7 +50,8 @@ public final class NestedJsonGenerator extends SourceGenerator<NestedJsonGenerat
         .addJavadoc("JSON codec of {@link $T}, stored in jsonb columns; streaming, without reflection.\n", r.type())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(writeMethod(r))
-        .addMethod(readMethod(r));
+        .addMethod(readMethod(r))
+        .addMethod(inputMethod(r));
   }
 
   private static MethodSpec writeMethod(TypeModel.NestedRecord r) {
@@ -131,6 +132,56 @@ public final class NestedJsonGenerator extends SourceGenerator<NestedJsonGenerat
       } else {
         args.add(CodeBlock.of("$N", f.name()));
       }
+    }
+    return m.addStatement("return new $T($L)", r.type(), CodeBlock.join(args, ", ")).build();
+  }
+
+  /**
+   * Converts admin input (a parsed JSON or form body) strictly: unknown fields, missing required fields and values
+   * of the wrong type are field errors, reported together under the record's field. (Reading stored jsonb stays
+   * lenient, so that stored values survive changes of the record.)
+   */
+  private static MethodSpec inputMethod(TypeModel.NestedRecord r) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("input")
+        .addJavadoc("Converts admin input (JSON or form values; {@code form}: numbers may be text); unknown, missing "
+            + "and\nmistyped fields are reported together.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(r.type())
+        .addParameter(Object.class, "v")
+        .addParameter(com.palantir.javapoet.TypeName.BOOLEAN, "form")
+        .beginControlFlow("if (v == null)")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$T<String, Object> in = $T.object(v)", java.util.Map.class, AdminGenerator.JSON_INPUT)
+        .addStatement("$T errors = new $T()", ClassNames.FIELD_ERRORS, ClassNames.FIELD_ERRORS);
+    for (TypeModel.NestedField f : r.fields()) {
+      m.addStatement("$T $N = null", f.type().boxedType(), f.name());
+    }
+    m.beginControlFlow("for ($T.Entry<String, Object> field : in.entrySet())", java.util.Map.class)
+        .addStatement("Object value = field.getValue()")
+        .beginControlFlow("try")
+        .beginControlFlow("switch (field.getKey())");
+    for (TypeModel.NestedField f : r.fields()) {
+      m.addStatement("case $S -> $N = $L", f.jsonName(), f.name(),
+          AdminGenerator.convert(f.type(), CodeBlock.of("value")));
+    }
+    m.addStatement("default -> errors.add($T.abbreviate(field.getKey()), $S)", ClassNames.CHECKS, "unknown field")
+        .endControlFlow()
+        .nextControlFlow("catch ($T e)", IllegalArgumentException.class)
+        .addStatement("$T.report(errors, field.getKey(), e)", AdminGenerator.JSON_INPUT)
+        .endControlFlow()
+        .endControlFlow();
+    for (TypeModel.NestedField f : r.fields()) {
+      if (!f.nullable()) {
+        m.beginControlFlow("if ($N == null && !errors.has($S))", f.name(), f.jsonName())
+            .addStatement("errors.add($S, $T.REQUIRED)", f.jsonName(), ClassNames.CHECKS)
+            .endControlFlow();
+      }
+    }
+    m.addStatement("$T.throwIfAny(errors)", AdminGenerator.JSON_INPUT);
+    List<CodeBlock> args = new ArrayList<>();
+    for (TypeModel.NestedField f : r.fields()) {
+      args.add(CodeBlock.of("$N", f.name()));
     }
     return m.addStatement("return new $T($L)", r.type(), CodeBlock.join(args, ", ")).build();
   }
