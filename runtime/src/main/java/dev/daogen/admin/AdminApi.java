@@ -595,9 +595,7 @@ public final class AdminApi {
     return json(200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
-      for (E e : page.data()) {
-        a.write(g, e);
-      }
+      a.writeAll(g, page.data());
       g.writeEndArray();
       if (page.offset() != null) {
         g.writeStringField("offset", page.offset());

@@ -39,6 +39,13 @@ public abstract class EntityAdmin<E, D, P> {
   /** Writes an entity as Kong's admin API does (snake_case fields, epoch seconds, foreign keys as records). */
   public abstract void write(JsonGenerator g, E entity) throws IOException;
 
+  /** Writes a list of entities (one array's elements); bindings may read what they need for all at once. */
+  public void writeAll(JsonGenerator g, List<E> entities) throws IOException {
+    for (E entity : entities) {
+      write(g, entity);
+    }
+  }
+
   /** A draft from a request body; type errors and unknown fields go to {@code errors}. */
   public abstract D draft(Map<String, Object> body, boolean form, FieldErrors errors);
 

@@ -124,6 +124,32 @@ public abstract class EntityDao<E> {
     }));
   }
 
+  /**
+   * The expiries of several rows of a ttl entity with a single-column key, in one query: key text form
+   * ({@link Values#text}) → expiry, for the rows that expire.
+   */
+  protected final Map<String, Instant> expiriesOf(String sql, List<E> entities) {
+    if (entities.isEmpty()) {
+      return Map.of();
+    }
+    String[] keys = new String[entities.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = Values.text(keyOf(entities.get(i))[0]);
+    }
+    return run(null, Op.READ, () -> connections.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Jdbc.setTextArray(ps, 1, keys);
+        Map<String, Instant> out = new java.util.HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), Jdbc.getInstant(rs, 2));
+          }
+        }
+        return out;
+      }
+    }));
+  }
+
   protected final long fetchCount(String sql, Binder binder) {
     return run(null, Op.READ, () -> connections.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {

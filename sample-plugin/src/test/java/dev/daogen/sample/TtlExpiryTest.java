@@ -90,12 +90,13 @@ class TtlExpiryTest {
   void theCleanupDeletesExpiredRowsAndPublishesDeletes() throws Exception {
     List<EntityEvent<?>> deletes = new CopyOnWriteArrayList<>();
     KeyAuthCredential keep = credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()));
+    // long enough to be read (and cached) before it expires on a busy machine
     KeyAuthCredential gone = credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()),
-        Duration.ofMillis(100));
+        Duration.ofMillis(1500));
     assertEquals(Optional.of(gone), credentials.selectCached(gone.key()));
     try (AutoCloseable s = db.events().subscribe("keyauth_credentials", EntityEvent.Operation.DELETE, deletes::add);
         AutoCloseable cleanup = db.startTtlCleanup(Duration.ofMillis(100))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (deletes.isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }

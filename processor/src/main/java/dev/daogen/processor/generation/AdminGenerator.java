@@ -21,6 +21,7 @@ import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.model.ScalarKind;
 import dev.daogen.processor.model.TypeModel;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
             .build())
         .addMethod(override("routes", ParameterizedTypeName.get(ClassName.get(List.class), ADMIN_ROUTE))
             .addStatement("return ROUTES").build())
-        .addMethod(writeMethod(e))
+        .addMethods(writeMethods(e))
         .addMethod(readMethod(e, true))
         .addMethod(readMethod(e, false));
 
@@ -196,12 +197,20 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
 
   // ---- JSON out ----------------------------------------------------------------------------------------------
 
-  private static MethodSpec writeMethod(EntityModel e) {
-    MethodSpec.Builder m = override("write", TypeName.VOID)
+  private static List<MethodSpec> writeMethods(EntityModel e) {
+    boolean ttl = e.ttl() && e.primaryKey().size() == 1;
+    MethodSpec.Builder m = MethodSpec.methodBuilder("write")
         .addParameter(JSON_GENERATOR, "g")
         .addParameter(e.type(), "entity")
-        .addException(IOException.class)
-        .addStatement("g.writeStartObject()");
+        .addException(IOException.class);
+    if (ttl) {
+      m.addModifiers(Modifier.PRIVATE)
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Optional.class), ClassName.get(Instant.class)),
+              "expiresAt");
+    } else {
+      m.addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    }
+    m.addStatement("g.writeStartObject()");
     for (FieldModel f : e.fields()) {
       m.addStatement("g.writeFieldName($S)", f.jsonName());
       CodeBlock value = CodeBlock.of("entity.$N()", f.name());
@@ -218,11 +227,31 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
         m.addStatement(NestedJsonGenerator.writeValue(f.type(), value));
       }
     }
-    if (e.ttl() && e.primaryKey().size() == 1) {
-      m.addStatement("g.writeFieldName($S)", "ttl");
-      m.addStatement("$T.writeRemaining(g, dao.expiresAt(entity.$N()))", ADMIN_JSON, e.primaryKey().get(0));
+    if (!ttl) {
+      return List.of(m.addStatement("g.writeEndObject()").build());
     }
-    return m.addStatement("g.writeEndObject()").build();
+    String id = e.primaryKey().get(0);
+    m.addStatement("g.writeFieldName($S)", "ttl")
+        .addStatement("$T.writeRemaining(g, expiresAt)", ADMIN_JSON)
+        .addStatement("g.writeEndObject()");
+    MethodSpec one = override("write", TypeName.VOID)
+        .addParameter(JSON_GENERATOR, "g")
+        .addParameter(e.type(), "entity")
+        .addException(IOException.class)
+        .addStatement("write(g, entity, dao.expiresAt(entity.$N()))", id)
+        .build();
+    MethodSpec all = override("writeAll", TypeName.VOID)
+        .addJavadoc("Writes a page; the expiries of all its entities come from one query.\n")
+        .addParameter(JSON_GENERATOR, "g")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), e.type()), "entities")
+        .addException(IOException.class)
+        .addStatement("$T<String, $T> expiries = dao.expiries(entities)", Map.class, Instant.class)
+        .beginControlFlow("for ($T entity : entities)", e.type())
+        .addStatement("write(g, entity, $T.ofNullable(expiries.get($T.text(entity.$N()))))", Optional.class,
+            ClassNames.VALUES, id)
+        .endControlFlow()
+        .build();
+    return List.of(one, all, m.build());
   }
 
   // ---- JSON in -----------------------------------------------------------------------------------------------

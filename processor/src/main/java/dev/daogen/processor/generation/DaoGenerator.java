@@ -472,6 +472,16 @@ public final class DaoGenerator extends EntitySourceGenerator {
           .addParameters(params(key))
           .addStatement("return expiryOf($L, $L)", SqlNames.SELECT_TTL, binder(key))
           .build());
+      if (key.size() == 1) {
+        type.addMethod(MethodSpec.methodBuilder("expiries")
+            .addJavadoc("When these entities expire, in one query: the text form of each key that expires → its "
+                + "expiry (the admin API shows lists with it).\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, ClassName.get(Instant.class)))
+            .addParameter(ParameterizedTypeName.get(ClassName.get(List.class), e.type()), "entities")
+            .addStatement("return expiriesOf($L, entities)", SqlNames.SELECT_TTLS)
+            .build());
+      }
       MethodSpec.Builder any = MethodSpec.methodBuilder("selectIncludingExpired")
           .addJavadoc("Reads the entity with this primary key even when it has expired (and was not yet cleaned "
               + "up).\n\n$L@return the entity, or empty\n", keyDoc(key))

@@ -23,6 +23,7 @@ public final class SqlNames {
   public static final String PURGE_EXPIRED = "PURGE_EXPIRED_CONFLICTS";
   public static final String DELETE_EXPIRED = "DELETE_EXPIRED";
   public static final String SELECT_TTL = "SELECT_TTL";
+  public static final String SELECT_TTLS = "SELECT_TTLS";
   public static final String SELECT_INCLUDING_EXPIRED = "SELECT_BY_PRIMARY_KEY_INCLUDING_EXPIRED";
 
   /** Locks the rows that reference one parent (for cascaded events). */

@@ -130,6 +130,15 @@ public final class SqlRenderer {
       withTtl.put(ttl, param());
       put(SqlNames.UPDATE_TTL, dsl().update(table).set(withTtl).where(byKey));
       put(SqlNames.SELECT_TTL, dsl().select(ttl).from(table).where(byKey.and(visible())));
+      if (entity.primaryKey().size() == 1) {
+        FieldModel key = entity.primaryKeyFields().get(0);
+        String keyType = key.type() instanceof dev.daogen.processor.model.TypeModel.Scalar s
+            ? s.kind().sqlType() : "text";
+        // the keys travel as one text[] parameter, cast to the key's type
+        put(SqlNames.SELECT_TTLS, dsl().select(column(key.column()), ttl).from(table)
+            .where(DSL.condition("{0} = any(cast({1} as " + keyType + "[]))", column(key.column()), param())
+                .and(ttl.isNotNull()).and(visible())));
+      }
       put(SqlNames.SELECT_INCLUDING_EXPIRED, dsl().select(columns).from(table).where(byKey));
     }
     put(SqlNames.TRUNCATE, dsl().truncate(table).cascade());
