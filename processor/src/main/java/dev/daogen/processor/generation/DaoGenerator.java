@@ -240,7 +240,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
       requireKeys(select, key);
       type.addMethod(select.addStatement("return fetchOne($L, $L)", SqlNames.SELECT, binder(key)).build());
 
-      pageAndEach("", "", SqlNames.PAGE, List.of(), "every entity");
+      pageAndEach("", SqlNames.PAGE, List.of(), "every entity");
       if (e.tagsField().isPresent()) {
         type.addMethod(MethodSpec.methodBuilder("page")
             .addJavadoc("One page of the entities that match a tag filter, in primary key order.\n\n"
@@ -285,18 +285,18 @@ public final class DaoGenerator extends EntitySourceGenerator {
             .build());
       }
       for (FieldModel f : e.foreignKeys()) {
-        pageAndEach("For" + f.capitalized(), "", SqlNames.pageFor(f), List.of(f),
+        pageAndEach("For" + f.capitalized(), SqlNames.pageFor(f), List.of(f),
             "the entities whose {@code " + f.jsonName() + "} is this parent");
       }
       for (FieldModel f : e.fields()) {
         if (f.indexed()) {
-          pageAndEach("By" + f.capitalized(), "", SqlNames.pageBy(f), List.of(f),
+          pageAndEach("By" + f.capitalized(), SqlNames.pageBy(f), List.of(f),
               "the entities with this {@code " + f.jsonName() + "}");
         }
       }
     }
 
-    private void pageAndEach(String suffix, String unused, String page, List<FieldModel> filter, String what) {
+    private void pageAndEach(String suffix, String page, List<FieldModel> filter, String what) {
       CodeBlock filterBinder = filter.isEmpty() ? CodeBlock.of("$T.NONE", BINDER) : binder(filter);
       MethodSpec.Builder p = MethodSpec.methodBuilder("page" + suffix)
           .addJavadoc("One page of $L, in primary key order.\n\n$L", what, keyDoc(filter))
