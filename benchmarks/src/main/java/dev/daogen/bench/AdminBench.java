@@ -99,6 +99,8 @@ final class AdminBench {
   }
 
   private static HttpServer bareServer(byte[] body, int threads) throws IOException {
+    // the limit gets the best setting too (a JVM-wide property, read once; JdkAdminServer sets it as well)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     AtomicInteger n = new AtomicInteger();
     server.setExecutor(new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,

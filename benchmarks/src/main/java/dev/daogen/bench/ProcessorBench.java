@@ -50,6 +50,13 @@ final class ProcessorBench {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  /** Writes the 200 entity sources to a directory (to inspect or compile them by hand). */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0], "bench", "gen");
+    Files.createDirectories(dir);
+    generate(dir);
+  }
+
   static Result run(int warmups, int reps) throws IOException {
     Path root = Files.createTempDirectory("daogen-proc-bench");
     try {
@@ -72,10 +79,7 @@ final class ProcessorBench {
         with.add(compile(javac, sources, classpath, root.resolve("with-" + i), Mode.WITH));
         only.add(compile(javac, sources, classpath, root.resolve("only-" + i), Mode.PROC_ONLY));
       }
-      int generated;
-      try (Stream<Path> files = Files.walk(root.resolve("with-0"))) {
-        generated = (int) files.filter(p -> p.toString().endsWith(".java")).count();
-      }
+      int generated = lastGenerated;
       String cold = String.format(Locale.ROOT, "first (cold) compile in this JVM: %.0f ms with the processor "
           + "(processor loaded first), %.0f ms plain after it", coldWith, coldPlain);
       return new Result(ENTITIES, plain, with, only, generated, cold);
@@ -85,6 +89,8 @@ final class ProcessorBench {
   }
 
   private enum Mode { PLAIN, WITH, PROC_ONLY }
+
+  private static int lastGenerated;
 
   private static double compile(JavaCompiler javac, List<Path> sources, String classpath, Path out, Mode mode)
       throws IOException {
@@ -113,10 +119,16 @@ final class ProcessorBench {
       ok = task.call();
     }
     double ms = (System.nanoTime() - start) / 1e6;
+    System.out.printf(Locale.ROOT, "  javac %s: %.0f ms%n", mode, ms);
     if (!ok) {
       StringBuilder sb = new StringBuilder("compilation failed (" + mode + "):\n");
       diagnostics.getDiagnostics().stream().limit(20).forEach(d -> sb.append(d).append('\n'));
       throw new IllegalStateException(sb.toString());
+    }
+    if (mode != Mode.PLAIN) {
+      try (Stream<Path> files = Files.walk(generated)) {
+        lastGenerated = (int) files.filter(p -> p.toString().endsWith(".java")).count();
+      }
     }
     deleteTree(out);
     return ms;

@@ -402,7 +402,7 @@ public final class RunAll {
     int writes = Integer.parseInt(options.getOrDefault("cluster-writes", "200"));
     log("cross-node invalidation: " + writes + " writes");
     UUID id = Pools.seeded(pool).get(0).id();
-    try (HikariDataSource a = Pools.open(jdbcUrl, 2); HikariDataSource b = Pools.open(jdbcUrl, 2)) {
+    try (HikariDataSource a = Pools.open(jdbcUrl, 4); HikariDataSource b = Pools.open(jdbcUrl, 4)) {
       ClusterBench.Result r = ClusterBench.run(a, b, id, writes);
       report.append("## 4. Cross-node cache invalidation\n\n");
       report.append(String.format(Locale.ROOT, "Two `Database` instances (own pools) on one PostgreSQL, "
