@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DaoBenchmark {
-  @Param({"dao", "jdbc", "jooq"})
+  @Param({"dao", "dao-single-node", "jdbc", "jooq"})
   public String impl;
 
   private HikariDataSource ds;
@@ -38,6 +38,7 @@ public class DaoBenchmark {
     ds = Pools.fromProperty();
     ops = switch (impl) {
       case "dao" -> new DaoOps(ds);
+      case "dao-single-node" -> new DaoOps(ds, false);
       case "jdbc" -> new JdbcOps(ds);
       case "jooq" -> new JooqOps(ds);
       default -> throw new IllegalArgumentException(impl);

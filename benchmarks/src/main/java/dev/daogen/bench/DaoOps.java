@@ -1,22 +1,34 @@
 package dev.daogen.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.cache.CacheSettings;
+import dev.daogen.db.DaoSettings;
 import dev.daogen.db.Database;
 import dev.daogen.internal.Offsets;
 import dev.daogen.sample.Consumer;
 import dev.daogen.sample.ConsumerDao;
 import dev.daogen.sample.ConsumerDraft;
 import dev.daogen.sample.ConsumerPatch;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-/** (a) The generated DAO, with the runtime's default settings (cache invalidations sent over NOTIFY). */
+/**
+ * (a) The generated DAO, with the runtime's default settings (every write queues a cache invalidation that a
+ * background thread sends to the other nodes with NOTIFY), or as a single node ({@code Cluster.OFF}).
+ */
 final class DaoOps implements ConsumerOps {
   private final Database db;
   private final ConsumerDao dao;
 
   DaoOps(HikariDataSource ds) {
-    this.db = Database.connect(ds);
+    this(ds, true);
+  }
+
+  /** With {@code cluster} false, a single node: no cache invalidations are sent to other nodes. */
+  DaoOps(HikariDataSource ds, boolean cluster) {
+    this.db = cluster ? Database.connect(ds) : Database.connect(ds, DaoSettings.DEFAULTS,
+        CacheSettings.DEFAULTS.withCluster(CacheSettings.Cluster.OFF, Duration.ofSeconds(1)));
     this.dao = db.dao(ConsumerDao.class);
   }
 

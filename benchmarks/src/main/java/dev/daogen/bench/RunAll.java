@@ -193,8 +193,10 @@ public final class RunAll {
       }
     }
     ChainedOptionsBuilder jmh = new OptionsBuilder()
-        .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+        .forks(1).warmupIterations(Integer.parseInt(options.getOrDefault("jmh-warmups", "2")))
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(Integer.parseInt(options.getOrDefault("jmh-iterations", "5")))
+        .measurementTime(TimeValue.seconds(1))
         .threads(1).timeUnit(TimeUnit.SECONDS)
         .jvmArgsAppend("-D" + Pools.URL_PROPERTY + "=" + jdbcUrl, "-Xms1g", "-Xmx1g", "-Dorg.jooq.no-logo=true",
             "-Dorg.jooq.no-tips=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -227,23 +229,28 @@ public final class RunAll {
       report.append("## 1. DAO operations (JMH)\n\n");
       report.append("Table `consumers` of the sample plugin (uuid key, unique `username` and `custom_id`, two "
           + "timestamps, a `text[]` of tags) seeded with 100,000 rows; keys drawn at random on every call; one "
-          + "thread; JMH 1 fork, 2×1 s warm-up, 3×1 s measurement. Ratio = ops/s ÷ raw JDBC ops/s.\n\n");
-      report.append("| operation | generated DAO ops/s | raw JDBC ops/s | jOOQ DSL ops/s | DAO ÷ JDBC | jOOQ ÷ JDBC "
-          + "| DAO ÷ jOOQ |").append(gc ? " B/op DAO / JDBC / jOOQ |" : "").append("\n");
-      report.append("|---|---:|---:|---:|---:|---:|---:|").append(gc ? "---|" : "").append("\n");
+          + "thread; JMH 1 fork, " + options.getOrDefault("jmh-warmups", "2") + "×1 s warm-up, "
+          + options.getOrDefault("jmh-iterations", "5") + "×1 s measurement (score ± 99.9% error as JMH reports "
+          + "it). Ratio = ops/s ÷ raw JDBC ops/s.\n\n");
+      report.append("| operation | generated DAO ops/s | DAO, single node ops/s | raw JDBC ops/s | jOOQ DSL ops/s "
+          + "| DAO ÷ JDBC | DAO single node ÷ JDBC | jOOQ ÷ JDBC | DAO ÷ jOOQ |")
+          .append(gc ? " B/op DAO / JDBC / jOOQ |" : "").append("\n");
+      report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|").append(gc ? "---|" : "").append("\n");
       String[][] ops = {
           {"selectByPrimaryKey", "select by primary key"}, {"selectByUniqueKey", "select by unique key"},
           {"insert", "insert"}, {"update", "update (read for update + write, 1 tx)"},
           {"upsert", "upsert (read for update + insert … on conflict, 1 tx)"}, {"page100", "page of 100"}};
       for (String[] op : ops) {
         double[] dao = scores.get(op[0] + "/dao");
+        double[] single = scores.get(op[0] + "/dao-single-node");
         double[] jdbc = scores.get(op[0] + "/jdbc");
         double[] jooq = scores.get(op[0] + "/jooq");
-        if (dao == null || jdbc == null || jooq == null) {
+        if (dao == null || single == null || jdbc == null || jooq == null) {
           continue;
         }
-        report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%.2f×** | %.2f× | %.2f× |", op[1],
-            score(dao), score(jdbc), score(jooq), dao[0] / jdbc[0], jooq[0] / jdbc[0], dao[0] / jooq[0]));
+        report.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | **%.2f×** | %.2f× | %.2f× | %.2f× |",
+            op[1], score(dao), score(single), score(jdbc), score(jooq), dao[0] / jdbc[0], single[0] / jdbc[0],
+            jooq[0] / jdbc[0], dao[0] / jooq[0]));
         if (gc) {
           report.append(' ').append(secondary.get(op[0] + "/dao").get("B/op")).append(" / ")
               .append(secondary.get(op[0] + "/jdbc").get("B/op")).append(" / ")
@@ -251,6 +258,12 @@ public final class RunAll {
         }
         report.append('\n');
       }
+      report.append("\n*Generated DAO*: `Database.connect(pool)` defaults (each write queues a cache invalidation "
+          + "that a background thread sends to the other nodes with NOTIFY). *Single node*: the same DAO with "
+          + "`CacheSettings.Cluster.OFF`. *Raw JDBC*: the same SQL text, transactions and record mapping by hand, "
+          + "without the DAO's validation (size and at-least-one-of checks), auto values, events and invalidations. "
+          + "*jOOQ*: the runtime DSL on the generated `ConsumerTable`, the query built and rendered per call, "
+          + "`transactionResult` for update and upsert.\n");
       report.append('\n');
     }
     if (parts.contains("cache")) {
@@ -420,7 +433,8 @@ public final class RunAll {
   private void write() throws IOException {
     Path out = Path.of(options.getOrDefault("out",
         Files.isDirectory(Path.of("benchmarks")) ? "benchmarks/RESULTS.md" : "RESULTS.md"));
-    String notes = options.containsKey("notes") ? Files.readString(Path.of(options.get("notes"))) : "";
+    Path notesFile = Path.of(options.getOrDefault("notes", "benchmarks/results-notes.md"));
+    String notes = Files.isRegularFile(notesFile) ? "\n" + Files.readString(notesFile) : "";
     Files.writeString(out, report + notes, StandardCharsets.UTF_8);
     System.out.println();
     System.out.println(report);
