@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -41,6 +42,9 @@ public final class ClusterBus implements AutoCloseable {
   private final DataSource dataSource;
   private final CacheSettings settings;
   private final UUID nodeId = UUID.randomUUID();
+  /** The least time between two sends while invalidations keep coming (1 ms). */
+  private static final long COALESCE_NANOS = 1_000_000;
+
   private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>(100_000);
   private final Thread sender;
   private volatile Thread receiver;
@@ -87,6 +91,7 @@ public final class ClusterBus implements AutoCloseable {
 
   private void sendLoop() {
     List<String> batch = new ArrayList<>();
+    long lastSend = System.nanoTime() - COALESCE_NANOS;
     while (running) {
       try {
         String first = outbox.poll(200, TimeUnit.MILLISECONDS);
@@ -94,8 +99,15 @@ public final class ClusterBus implements AutoCloseable {
           continue;
         }
         batch.add(first);
+        // under a stream of writes, coalesce: at most one statement per COALESCE_NANOS (an isolated write still
+        // goes out at once); without this, every write cost the database a second round trip
+        long wait = lastSend + COALESCE_NANOS - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
         outbox.drainTo(batch, 999);
         send(batch);
+        lastSend = System.nanoTime();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

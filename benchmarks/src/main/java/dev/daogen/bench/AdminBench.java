@@ -1,0 +1,206 @@
+package dev.daogen.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.daogen.admin.AdminApi;
+import dev.daogen.admin.AdminOptions;
+import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.db.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+
+/**
+ * Admin API throughput on loopback: {@code clients} threads share one {@link HttpClient} (HTTP/1.1, kept-alive
+ * connections) and send requests back to back, each run bounded by a request count and a time limit. The limit is a
+ * bare JDK {@link HttpServer} on the same machine, with the same worker pool shape, answering a fixed body of the
+ * size of an item.
+ */
+final class AdminBench {
+  /** One scenario's outcome. */
+  record Result(String name, int requests, int errors, double seconds, double p50Ms, double p99Ms) {
+    double perSecond() {
+      return requests / seconds;
+    }
+  }
+
+  private final int clients;
+  private final int maxRequests;
+  private final Duration maxTime;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  AdminBench(int clients, int maxRequests, Duration maxTime) {
+    this.clients = clients;
+    this.maxRequests = maxRequests;
+    this.maxTime = maxTime;
+  }
+
+  List<Result> run(DataSource ds, List<UUID> ids) throws Exception {
+    List<Result> results = new ArrayList<>();
+    AdminOptions options = AdminOptions.defaults().withPort(0);
+    try (Database db = Database.connect(ds)) {
+      JdkAdminServer server = new JdkAdminServer(new AdminApi(db, options), options);
+      server.start();
+      String base = "http://127.0.0.1:" + server.address().getPort();
+      try {
+        String sampleItem = get(base + "/consumers/" + ids.get(0));
+        results.add(load("GET /consumers/{id}", i -> HttpRequest.newBuilder(
+            URI.create(base + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build()));
+        results.add(load("GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
+            URI.create(base + "/consumers")).build()));
+        String nonce = Long.toHexString(System.nanoTime());
+        results.add(load("POST /consumers", i -> HttpRequest.newBuilder(URI.create(base + "/consumers"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"adm-" + nonce + "-" + i + "\",\"tags\":[\"bench\"]}"))
+            .build()));
+        HttpServer bare = bareServer(sampleItem.getBytes(StandardCharsets.UTF_8), options.threads());
+        try {
+          String bareBase = "http://127.0.0.1:" + bare.getAddress().getPort();
+          results.add(load("bare JDK HttpServer, fixed body", i -> HttpRequest.newBuilder(
+              URI.create(bareBase + "/consumers/" + ids.get(0))).build()));
+        } finally {
+          bare.stop(0);
+          ((ThreadPoolExecutor) bare.getExecutor()).shutdown();
+        }
+      } finally {
+        server.close();
+      }
+    }
+    return results;
+  }
+
+  private String get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  private static HttpServer bareServer(byte[] body, int threads) throws IOException {
+    // the limit gets the best setting too (a JVM-wide property, read once; JdkAdminServer sets it as well)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+    AtomicInteger n = new AtomicInteger();
+    server.setExecutor(new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(threads * 16), r -> {
+          Thread t = new Thread(r, "bare-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }));
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    server.start();
+    return server;
+  }
+
+  /** A warm-up of a tenth of the requests, then the measured run. */
+  private Result load(String name, IntFunction<HttpRequest> requests) throws InterruptedException {
+    drive(requests, Math.max(200, maxRequests / 10), maxTime.dividedBy(4), 0);
+    long[] latencies = new long[maxRequests];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    long start = System.nanoTime();
+    long deadline = start + maxTime.toNanos();
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong lastEnd = new AtomicLong(start);
+    CountDownLatch finished = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      Thread t = new Thread(() -> {
+        try {
+          int i;
+          while ((i = next.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            if (!send(requests.apply(i + 1_000_000))) {
+              errors.incrementAndGet();
+            }
+            long t1 = System.nanoTime();
+            latencies[i] = t1 - t0;
+            done.incrementAndGet();
+            lastEnd.accumulateAndGet(t1, Math::max);
+          }
+        } finally {
+          finished.countDown();
+        }
+      }, "load-" + c);
+      t.setDaemon(true);
+      t.start();
+    }
+    finished.await();
+    int n = done.get();
+    long[] measured = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+    double seconds = (lastEnd.get() - start) / 1e9;
+    return new Result(name, n, errors.get(), seconds, percentile(measured, 0.50), percentile(measured, 0.99));
+  }
+
+  private void drive(IntFunction<HttpRequest> requests, int count, Duration limit, int offset)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      Thread t = new Thread(() -> {
+        try {
+          int i;
+          while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+            send(requests.apply(offset + i));
+          }
+        } finally {
+          finished.countDown();
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+    finished.await();
+  }
+
+  private boolean send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return r.statusCode() < 300;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+}

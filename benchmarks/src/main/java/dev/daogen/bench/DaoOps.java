@@ -1,0 +1,82 @@
+package dev.daogen.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.cache.CacheSettings;
+import dev.daogen.db.DaoSettings;
+import dev.daogen.db.Database;
+import dev.daogen.internal.Offsets;
+import dev.daogen.sample.Consumer;
+import dev.daogen.sample.ConsumerDao;
+import dev.daogen.sample.ConsumerDraft;
+import dev.daogen.sample.ConsumerPatch;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * (a) The generated DAO, with the runtime's default settings (every write queues a cache invalidation that a
+ * background thread sends to the other nodes with NOTIFY), or as a single node ({@code Cluster.OFF}).
+ */
+final class DaoOps implements ConsumerOps {
+  private final Database db;
+  private final ConsumerDao dao;
+
+  DaoOps(HikariDataSource ds) {
+    this(ds, true);
+  }
+
+  /** With {@code cluster} false, a single node: no cache invalidations are sent to other nodes. */
+  DaoOps(HikariDataSource ds, boolean cluster) {
+    this.db = cluster ? Database.connect(ds) : Database.connect(ds, DaoSettings.DEFAULTS,
+        CacheSettings.DEFAULTS.withCluster(CacheSettings.Cluster.OFF, Duration.ofSeconds(1)));
+    this.dao = db.dao(ConsumerDao.class);
+  }
+
+  ConsumerDao dao() {
+    return dao;
+  }
+
+  Database db() {
+    return db;
+  }
+
+  @Override
+  public Optional<Consumer> selectById(UUID id) {
+    return dao.select(id);
+  }
+
+  @Override
+  public Optional<Consumer> selectByUsername(String username) {
+    return dao.selectByUsername(username);
+  }
+
+  @Override
+  public Consumer insert(String username) {
+    return dao.insert(new ConsumerDraft().username(username).tags(SEED_TAGS));
+  }
+
+  @Override
+  public Consumer updateCustomId(UUID id, String customId) {
+    return dao.update(id, new ConsumerPatch().customId(customId));
+  }
+
+  @Override
+  public Consumer upsert(UUID id, String username, String customId) {
+    return dao.upsert(id, new ConsumerDraft().username(username).customId(customId).tags(SEED_TAGS));
+  }
+
+  @Override
+  public Object cursorAfter(UUID key) {
+    return Offsets.encode(new Object[] {key});
+  }
+
+  @Override
+  public Object pageAfter(Object cursor) {
+    return dao.page(100, (String) cursor);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

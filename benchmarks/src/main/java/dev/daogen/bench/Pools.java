@@ -1,0 +1,58 @@
+package dev.daogen.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The connection pool every contender shares the shape of (HikariCP, a few connections), and seed-data helpers. */
+final class Pools {
+  /** System property with the JDBC URL of the benchmark database, handed to JMH's forks by {@link RunAll}. */
+  static final String URL_PROPERTY = "daogen.bench.jdbcUrl";
+
+  private Pools() {}
+
+  static HikariDataSource open(String url, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername("postgres");
+    config.setPassword("postgres");
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    config.setPoolName("bench");
+    return new HikariDataSource(config);
+  }
+
+  static HikariDataSource fromProperty() {
+    String url = System.getProperty(URL_PROPERTY);
+    if (url == null) {
+      throw new IllegalStateException("-D" + URL_PROPERTY + " is not set: run the benchmarks through RunAll");
+    }
+    return open(url, 4);
+  }
+
+  /** A seeded consumer: key, unique username. */
+  record Row(UUID id, String username) {}
+
+  /** Every seeded consumer ({@code username like 'user-%'}) in primary key order. */
+  static List<Row> seeded(HikariDataSource ds) {
+    List<Row> out = new ArrayList<>(100_000);
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "select id, username from consumers where username like 'user-%' order by id")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Row(rs.getObject(1, UUID.class), rs.getString(2)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+}
