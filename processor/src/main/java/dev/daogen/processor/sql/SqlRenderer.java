@@ -137,7 +137,7 @@ public final class SqlRenderer {
         // the keys travel as one text[] parameter, cast to the key's type
         put(SqlNames.SELECT_TTLS, dsl().select(column(key.column()), ttl).from(table)
             .where(DSL.condition("{0} = any(cast({1} as " + keyType + "[]))", column(key.column()), param())
-                .and(ttl.isNotNull()).and(visible())));
+                .and(DSL.condition("{0} > now()", ttl))));
       }
       put(SqlNames.SELECT_INCLUDING_EXPIRED, dsl().select(columns).from(table).where(byKey));
     }
