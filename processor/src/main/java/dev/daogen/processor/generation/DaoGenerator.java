@@ -500,14 +500,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
           .addParameter(TypeName.INT, "batchSize")
           .addStatement("return deleteExpiredRows($L, batchSize)", SqlNames.DELETE_EXPIRED)
           .build());
-      MethodSpec.Builder conflicts = MethodSpec.methodBuilder("bindConflictKeys")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PROTECTED)
-          .returns(TypeName.INT)
-          .addParameter(PreparedStatement.class, "ps")
-          .addParameter(TypeName.INT, "index")
-          .addParameter(e.type(), "entity")
-          .addException(SQLException.class);
+      MethodSpec.Builder conflicts = bindEntityHook("bindConflictKeys");
       int n = 0;
       for (FieldModel f : key) {
         conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
@@ -671,14 +664,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
         bindKey.addStatement(TypeCode.set(f.type(), index(i), CodeBlock.of("($T) key[$L]", f.type().boxedType(), i)));
       }
       type.addMethod(bindKey.addStatement("return index + $L", key.size()).build());
-      MethodSpec.Builder bindValues = MethodSpec.methodBuilder("bindValues")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PROTECTED)
-          .returns(TypeName.INT)
-          .addParameter(PreparedStatement.class, "ps")
-          .addParameter(TypeName.INT, "index")
-          .addParameter(e.type(), "entity")
-          .addException(SQLException.class);
+      MethodSpec.Builder bindValues = bindEntityHook("bindValues");
       int n = 0;
       for (FieldModel f : e.valueFields()) {
         bindValues.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
@@ -754,6 +740,18 @@ public final class DaoGenerator extends EntitySourceGenerator {
       boolean anySetNull = fks.stream()
           .anyMatch(f -> f.foreign().orElseThrow().onDelete() == dev.daogen.annotations.OnDelete.NULL);
       type.addMethod(without.addCode(anySetNull ? withoutCases.build() : unknown).build());
+    }
+
+    /** {@code protected int <name>(PreparedStatement ps, int index, E entity)}: a hook that binds an entity. */
+    private MethodSpec.Builder bindEntityHook(String name) {
+      return MethodSpec.methodBuilder(name)
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(TypeName.INT)
+          .addParameter(PreparedStatement.class, "ps")
+          .addParameter(TypeName.INT, "index")
+          .addParameter(e.type(), "entity")
+          .addException(SQLException.class);
     }
 
     private static CodeBlock index(int offset) {
