@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A small HTTP client for the admin API tests (java.net.http) and a JSON reader into maps and lists. */
-final class Http {
+public final class Http {
   static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -118,7 +118,8 @@ final class Http {
     }
   }
 
-  static Object parse(String json) {
+  /** Parses a whole JSON text into maps, lists and scalars; fails the test on anything else. */
+  public static Object parse(String json) {
     try (JsonParser p = FACTORY.createParser(json)) {
       p.nextToken();
       Object v = value(p);

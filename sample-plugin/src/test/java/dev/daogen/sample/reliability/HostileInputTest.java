@@ -7,6 +7,7 @@ import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.JdkAdminServer;
 import dev.daogen.sample.AdminTestSupport;
+import dev.daogen.sample.admin.Http;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ class HostileInputTest {
 
   private static Map<String, Object> obj(Wire.Resp r, int status) {
     assertEquals(status, r.status(), r::toString);
-    Object v = Json.parse(r.body());
+    Object v = Http.parse(r.body());
     assertTrue(v instanceof Map, r::toString);
     @SuppressWarnings("unchecked")
     Map<String, Object> m = (Map<String, Object>) v;
@@ -577,7 +578,7 @@ class HostileInputTest {
 
   private static boolean isJson(String body) {
     try {
-      Json.parse(body);
+      Http.parse(body);
       return true;
     } catch (AssertionError e) {
       return false;
@@ -621,14 +622,14 @@ class HostileInputTest {
         failures.add("valid nasty consumer " + q(username) + " → " + created);
         continue;
       }
-      Map<String, Object> c = (Map<String, Object>) Json.parse(created.body());
-      Map<String, Object> byId = (Map<String, Object>) Json.parse(wire.get("/consumers/" + c.get("id")).body());
+      Map<String, Object> c = (Map<String, Object>) Http.parse(created.body());
+      Map<String, Object> byId = (Map<String, Object>) Http.parse(wire.get("/consumers/" + c.get("id")).body());
       Wire.Resp byNameResp = wire.get("/consumers/" + enc(username));
       if (!username.equals(byId.get("username")) || !("cid-" + nasty).equals(byId.get("custom_id"))
           || !List.of(nasty).equals(byId.get("tags"))) {
         failures.add("nasty consumer not stored verbatim: " + q(username) + " → " + byId);
       }
-      if (byNameResp.status() != 200 || !c.get("id").equals(((Map<String, Object>) Json.parse(byNameResp.body()))
+      if (byNameResp.status() != 200 || !c.get("id").equals(((Map<String, Object>) Http.parse(byNameResp.body()))
           .get("id"))) {
         failures.add("nasty consumer not found by username " + q(username) + ": " + byNameResp);
       }
@@ -644,66 +645,13 @@ class HostileInputTest {
         failures.add("valid nasty upstream labels " + q(nasty) + " → " + up);
         continue;
       }
-      Map<String, Object> u = (Map<String, Object>) Json.parse(wire.get("/upstreams/nasty-" + n).body());
+      Map<String, Object> u = (Map<String, Object>) Http.parse(wire.get("/upstreams/nasty-" + n).body());
       if (!Map.of(nasty, nasty).equals(u.get("labels")) || !List.of(nasty).equals(u.get("hash_fallback_headers"))) {
         failures.add("nasty labels not stored verbatim: " + u);
       }
     }
     assertEquals(200, wire.get("/status").status());
     return n;
-  }
-
-  /** A tiny JSON reader (maps, lists, strings, longs, decimals, booleans, null). */
-  static final class Json {
-    private static final com.fasterxml.jackson.core.JsonFactory F = new com.fasterxml.jackson.core.JsonFactory();
-
-    static Object parse(String text) {
-      try (var p = F.createParser(text)) {
-        p.nextToken();
-        Object v = value(p);
-        if (p.nextToken() != null) {
-          throw new AssertionError("trailing content");
-        }
-        return v;
-      } catch (java.io.IOException e) {
-        throw new AssertionError("not JSON: " + text, e);
-      }
-    }
-
-    private static Object value(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
-      switch (p.currentToken()) {
-        case START_OBJECT: {
-          Map<String, Object> m = new LinkedHashMap<>();
-          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            m.put(name, value(p));
-          }
-          return m;
-        }
-        case START_ARRAY: {
-          List<Object> l = new ArrayList<>();
-          while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-            l.add(value(p));
-          }
-          return l;
-        }
-        case VALUE_STRING:
-          return p.getText();
-        case VALUE_NUMBER_INT:
-          return p.getLongValue();
-        case VALUE_NUMBER_FLOAT:
-          return p.getDecimalValue();
-        case VALUE_TRUE:
-          return true;
-        case VALUE_FALSE:
-          return false;
-        case VALUE_NULL:
-          return null;
-        default:
-          throw new AssertionError("unexpected token " + p.currentToken());
-      }
-    }
   }
 
 }
