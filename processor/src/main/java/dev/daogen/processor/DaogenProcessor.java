@@ -23,6 +23,7 @@ import dev.daogen.processor.model.TypeModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,12 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 
 /**
@@ -50,6 +56,8 @@ public final class DaogenProcessor extends AbstractProcessor {
   public static final String OPTION_RESOURCES_DIR = MigrationAnalyzer.OPTION_RESOURCES_DIR;
 
   private final Set<String> modules = new LinkedHashSet<>();
+  /** Entities waiting for a later round, by qualified name (elements do not survive rounds). */
+  private final Set<String> deferred = new LinkedHashSet<>();
   private final List<Element> moduleOrigins = new ArrayList<>();
 
   @Override
@@ -77,15 +85,30 @@ public final class DaogenProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+    Set<Element> entities = new LinkedHashSet<>(roundEnv.getElementsAnnotatedWith(Entity.class));
+    for (String name : deferred) {
+      TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
+      if (again != null) {
+        entities.add(again);
+      }
+    }
+    deferred.clear();
     if (roundEnv.processingOver()) {
+      // what is still unresolved now never will be: the analysis reports it
+      if (!entities.isEmpty()) {
+        new PluginAnalyzer(processingEnv, new Reporter(processingEnv)).analyze(entities);
+      }
       if (!modules.isEmpty()) {
         new ResourceWriter(processingEnv.getFiler()).writeServices(modules, moduleOrigins);
       }
       return false;
     }
+    entities.removeAll(deferIncomplete(entities));
+    if (entities.isEmpty()) {
+      return false;
+    }
     Reporter reporter = new Reporter(processingEnv);
-    List<PluginModel> plugins =
-        new PluginAnalyzer(processingEnv, reporter).analyze(roundEnv.getElementsAnnotatedWith(Entity.class));
+    List<PluginModel> plugins = new PluginAnalyzer(processingEnv, reporter).analyze(entities);
     if (reporter.hasErrors()) {
       return false;
     }
@@ -96,6 +119,52 @@ public final class DaogenProcessor extends AbstractProcessor {
     }
     if (!reporter.hasErrors()) {
       plans.forEach(this::generate);
+    }
+    return false;
+  }
+
+  /**
+   * Entities whose component types do not exist yet (another processor may generate them this round) wait for the
+   * next round by name, with every other entity of their package, since a plugin is generated as a whole.
+   *
+   * @return the entities deferred
+   */
+  private Set<Element> deferIncomplete(Set<Element> entities) {
+    Set<Element> incompletePackages = new HashSet<>();
+    for (Element e : entities) {
+      if (e.getKind() == ElementKind.RECORD && hasMissingType((TypeElement) e)) {
+        incompletePackages.add(processingEnv.getElementUtils().getPackageOf(e));
+      }
+    }
+    Set<Element> out = new LinkedHashSet<>();
+    for (Element e : entities) {
+      if (incompletePackages.contains(processingEnv.getElementUtils().getPackageOf(e))) {
+        out.add(e);
+        deferred.add(((TypeElement) e).getQualifiedName().toString());
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasMissingType(TypeElement record) {
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      if (isMissing(component.asType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissing(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof DeclaredType declared) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        if (isMissing(argument)) {
+          return true;
+        }
+      }
     }
     return false;
   }
