@@ -1,8 +1,8 @@
 package dev.daogen.dao;
 
+import dev.daogen.annotations.OnDelete;
 import dev.daogen.db.Connections;
 import dev.daogen.db.Database;
-import dev.daogen.annotations.OnDelete;
 import dev.daogen.db.PluginModule;
 import dev.daogen.events.EntityEvent;
 import dev.daogen.events.Events;
@@ -12,16 +12,21 @@ import dev.daogen.internal.Offsets;
 import dev.daogen.internal.Values;
 import dev.daogen.schema.EntitySchema;
 import dev.daogen.schema.FieldSchema;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -139,7 +144,7 @@ public abstract class EntityDao<E> {
     return run(null, Op.READ, () -> connections.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         Jdbc.setTextArray(ps, 1, keys);
-        Map<String, Instant> out = new java.util.HashMap<>();
+        Map<String, Instant> out = new HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.put(rs.getString(1), Jdbc.getInstant(rs, 2));
@@ -288,7 +293,7 @@ public abstract class EntityDao<E> {
     }));
   }
 
-  private List<EntityEvent<?>> purgeExpired(java.sql.Connection c, String purgeSql, E entity) throws SQLException {
+  private List<EntityEvent<?>> purgeExpired(Connection c, String purgeSql, E entity) throws SQLException {
     List<EntityEvent<?>> events = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(purgeSql)) {
       bindConflictKeys(ps, 1, entity);
@@ -424,13 +429,13 @@ public abstract class EntityDao<E> {
         ps.executeUpdate();
       }
       List<EntityEvent<?>> events = new ArrayList<>();
-      collectTruncated(this, events, new java.util.HashSet<>());
+      collectTruncated(this, events, new HashSet<>());
       publishAfterCommit(events);
       return null;
     }));
   }
 
-  private static void collectTruncated(EntityDao<?> dao, List<EntityEvent<?>> events, java.util.Set<String> seen) {
+  private static void collectTruncated(EntityDao<?> dao, List<EntityEvent<?>> events, Set<String> seen) {
     if (!seen.add(dao.schema.name())) {
       return;
     }
@@ -470,7 +475,7 @@ public abstract class EntityDao<E> {
     }));
   }
 
-  private List<E> query(java.sql.Connection c, String sql, Binder binder) throws SQLException {
+  private List<E> query(Connection c, String sql, Binder binder) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -483,7 +488,7 @@ public abstract class EntityDao<E> {
     }
   }
 
-  private void collectDescendants(java.sql.Connection c, E parent, List<EntityEvent<?>> events)
+  private void collectDescendants(Connection c, E parent, List<EntityEvent<?>> events)
       throws SQLException {
     Object parentKey = keyOf(parent)[0];
     for (ChildLink<?> link : children()) {
@@ -499,7 +504,7 @@ public abstract class EntityDao<E> {
       return action != OnDelete.RESTRICT;
     }
 
-    void collect(java.sql.Connection c, Object parentKey, List<EntityEvent<?>> events) throws SQLException {
+    void collect(Connection c, Object parentKey, List<EntityEvent<?>> events) throws SQLException {
       List<C> rows = dao.query(c, dao.lockByForeignKeySql(field), (ps, i) -> dao.bindForeignKey(ps, i, field,
           parentKey));
       for (C row : rows) {
@@ -557,7 +562,7 @@ public abstract class EntityDao<E> {
     return db.cache().get(cacheKey, k -> loader.get());
   }
 
-  private E selectForUpdate(java.sql.Connection c, String sql, Binder lookup) throws SQLException {
+  private E selectForUpdate(Connection c, String sql, Binder lookup) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       lookup.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -634,7 +639,7 @@ public abstract class EntityDao<E> {
       ErrorCode code, String format, List<FieldSchema<E>> fields, E entity, SQLException cause) {
     String[] names = new String[fields.size()];
     Object[] values = new Object[fields.size()];
-    Map<String, Object> byField = new java.util.LinkedHashMap<>();
+    Map<String, Object> byField = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {
       FieldSchema<E> f = fields.get(i);
       names[i] = f.jsonName();
