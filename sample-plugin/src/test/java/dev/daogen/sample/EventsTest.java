@@ -121,6 +121,7 @@ class EventsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription only has to be open while the body runs
   void subscriptionsFilterByEntityAndOperation() throws Exception {
     List<EntityEvent<?>> deletesOfKeys = new CopyOnWriteArrayList<>();
     try (AutoCloseable s = db.events().subscribe("keyauth_credentials", Operation.DELETE, deletesOfKeys::add)) {
@@ -146,6 +147,7 @@ class EventsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription only has to be open while the body runs
   void aFailingListenerDoesNotUndoTheWriteNorStopOtherListeners() throws Exception {
     try (AutoCloseable bad = db.events().subscribeAll(e -> {
       throw new IllegalStateException("listener bug");

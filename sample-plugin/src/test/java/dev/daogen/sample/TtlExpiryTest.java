@@ -87,6 +87,7 @@ class TtlExpiryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription only has to be open while the body runs
   void theCleanupDeletesExpiredRowsAndPublishesDeletes() throws Exception {
     List<EntityEvent<?>> deletes = new CopyOnWriteArrayList<>();
     KeyAuthCredential keep = credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()));
