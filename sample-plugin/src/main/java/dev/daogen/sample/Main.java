@@ -196,7 +196,8 @@ public final class Main {
           .setCleanDataDirectory(false)
           .start();
       out.println("PostgreSQL (embedded) keeps its data in " + dir);
-      return new Postgres(Database.connect(pg.getPostgresDatabase()), pg);
+      // a pool, as a real deployment would have (the embedded server trusts local connections)
+      return new Postgres(Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg);
     }
 
     @Override
