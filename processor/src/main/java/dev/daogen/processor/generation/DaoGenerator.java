@@ -118,32 +118,69 @@ public final class DaoGenerator extends EntitySourceGenerator {
     // ---- constants -----------------------------------------------------------------------------------------
 
     private void sqlConstants() {
+      // jOOQ renders the same select list in every read: one constant, that the others concatenate (at compile time)
+      String select = sql.get(SqlNames.SELECT);
+      String columns = select.substring("select ".length(), select.indexOf(" from \""));
+      type.addField(FieldSpec.builder(STRING, "COLUMNS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The columns every read returns, in the record's order.\n")
+          .initializer(wrap(List.of(columns)))
+          .build());
       for (Map.Entry<String, String> s : sql.statements().entrySet()) {
         type.addField(FieldSpec.builder(STRING, s.getKey(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(splitSql(s.getValue()))
+            .initializer(splitSql(s.getValue(), columns))
             .build());
       }
     }
 
-    /** Breaks long SQL before its main clauses, as a person would write the constant. */
-    private static CodeBlock splitSql(String statement) {
-      String[] parts = statement.split("(?= from \"| where | order by | on conflict | returning | values \\(| set )");
-      List<CodeBlock> pieces = new ArrayList<>();
-      for (String part : parts) {
-        // long column lists wrap after a comma, at about 80 characters
+    /**
+     * Writes SQL as a person would: the select list as {@code COLUMNS}, a line per main clause, long lists wrapped.
+     * Every part is a constant, so the whole is a compile-time constant.
+     */
+    private static CodeBlock splitSql(String statement, String columns) {
+      List<CodeBlock> lines = new ArrayList<>();
+      String[] segments = statement.split(java.util.regex.Pattern.quote(columns), -1);
+      for (int i = 0; i < segments.length; i++) {
+        if (i > 0) {
+          CodeBlock previous = lines.isEmpty() ? null : lines.remove(lines.size() - 1);
+          lines.add(previous == null ? CodeBlock.of("COLUMNS") : CodeBlock.of("$L + COLUMNS", previous));
+        }
+        List<String> clauses = new ArrayList<>();
+        for (String clause
+            : segments[i].split("(?= from \"| where | order by | on conflict | returning | values \\(| set )")) {
+          if (!clause.isEmpty()) {
+            clauses.add(clause);
+          }
+        }
+        if (i > 0 && !clauses.isEmpty() && clauses.get(0).length() <= 3) {
+          // a closing parenthesis stays with the list it closes
+          lines.add(CodeBlock.of("$L + $S", lines.remove(lines.size() - 1), clauses.remove(0)));
+        }
+        lines.addAll(wrapped(clauses, lines.isEmpty()));
+      }
+      return CodeBlock.join(lines, "\n    + ");
+    }
+
+    private static CodeBlock wrap(List<String> clauses) {
+      return CodeBlock.join(wrapped(clauses, true), "\n    + ");
+    }
+
+    /** String literals of at most about 80 characters, long lists cut after a comma. */
+    private static List<CodeBlock> wrapped(List<String> clauses, boolean first) {
+      List<CodeBlock> out = new ArrayList<>();
+      for (String clause : clauses) {
         StringBuilder line = new StringBuilder();
-        for (String item : part.split("(?<=, )")) {
+        for (String item : clause.split("(?<=, )")) {
           // the first line shares its width with the constant's declaration
-          int width = pieces.isEmpty() ? 40 : 80;
+          int width = first && out.isEmpty() ? 40 : 80;
           if (line.length() > 0 && line.length() + item.length() > width) {
-            pieces.add(CodeBlock.of("$S", line));
+            out.add(CodeBlock.of("$S", line));
             line.setLength(0);
           }
           line.append(item);
         }
-        pieces.add(CodeBlock.of("$S", line));
+        out.add(CodeBlock.of("$S", line));
       }
-      return CodeBlock.join(pieces, "\n    + ");
+      return out;
     }
 
     private void defaultConstants() {
