@@ -15,6 +15,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.daogen.admin.AdminRoute;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.PluginModel;
@@ -186,9 +187,9 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
 
   private static CodeBlock routes(EntityModel e, PluginModel plugin) {
     List<CodeBlock> routes = new ArrayList<>();
-    for (AdminRoutes.Route r : AdminRoutes.of(e, plugin)) {
+    for (AdminRoute r : AdminRoutes.of(e, plugin)) {
       routes.add(CodeBlock.of("new $T($S, $S, $T.Operation.$L, $S, $L)", ADMIN_ROUTE, r.method(), r.path(),
-          ADMIN_ROUTE, r.operation(), r.entity(), r.foreignField() == null ? "null"
+          ADMIN_ROUTE, r.operation().name(), r.entity(), r.foreignField() == null ? "null"
               : CodeBlock.of("$S", r.foreignField())));
     }
     return CodeBlock.builder().add("$T.of(\n", List.class).indent()

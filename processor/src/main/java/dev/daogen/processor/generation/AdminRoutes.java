@@ -1,5 +1,7 @@
 package dev.daogen.processor.generation;
 
+import dev.daogen.admin.AdminRoute;
+import dev.daogen.admin.AdminRoute.Operation;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.PluginModel;
@@ -7,26 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admin routes of one entity, with Kong's shapes. Computed once and written twice: as code in the entity's
- * admin binding, and as data in {@code admin-routes.json}.
+ * The admin routes of one entity, with Kong's shapes, as the runtime's {@link AdminRoute}s. Computed once and
+ * written three times: as code in the entity's admin binding, as data in {@code admin-routes.json}, and as the
+ * OpenAPI document's paths.
  */
 public final class AdminRoutes {
   private AdminRoutes() {}
 
-  /**
-   * One route.
-   *
-   * @param method the HTTP method
-   * @param path the template
-   * @param operation the runtime's {@code AdminRoute.Operation} constant
-   * @param entity the entity served
-   * @param foreignField the foreign key field (Java name) of parent and nested routes, or null
-   */
-  public record Route(String method, String path, String operation, String entity, String foreignField) {}
-
   /** Every route of {@code entity}; empty when its admin API is off. */
-  public static List<Route> of(EntityModel entity, PluginModel plugin) {
-    List<Route> out = new ArrayList<>();
+  public static List<AdminRoute> of(EntityModel entity, PluginModel plugin) {
+    List<AdminRoute> out = new ArrayList<>();
     if (!entity.generateAdminApi()) {
       return out;
     }
@@ -34,13 +26,13 @@ public final class AdminRoutes {
     String collection = "/" + a;
     String item = collection + "/{" + a + "}";
     boolean singleKey = entity.primaryKey().size() == 1;
-    out.add(new Route("GET", collection, "LIST", entity.name(), null));
-    out.add(new Route("POST", collection, "CREATE", entity.name(), null));
+    out.add(new AdminRoute("GET", collection, Operation.LIST, entity.name(), null));
+    out.add(new AdminRoute("POST", collection, Operation.CREATE, entity.name(), null));
     if (singleKey) {
-      out.add(new Route("GET", item, "READ", entity.name(), null));
-      out.add(new Route("PUT", item, "UPSERT", entity.name(), null));
-      out.add(new Route("PATCH", item, "UPDATE", entity.name(), null));
-      out.add(new Route("DELETE", item, "DELETE", entity.name(), null));
+      out.add(new AdminRoute("GET", item, Operation.READ, entity.name(), null));
+      out.add(new AdminRoute("PUT", item, Operation.UPSERT, entity.name(), null));
+      out.add(new AdminRoute("PATCH", item, Operation.UPDATE, entity.name(), null));
+      out.add(new AdminRoute("DELETE", item, Operation.DELETE, entity.name(), null));
     }
     for (FieldModel f : entity.foreignKeys()) {
       String parentName = f.foreign().orElseThrow().parentName();
@@ -52,17 +44,17 @@ public final class AdminRoutes {
       // a parent from another module: its admin name is assumed to be its entity name
       String pa = parent == null ? parentName : parent.adminApiName();
       if (singleKey) {
-        out.add(new Route("GET", item + "/" + f.jsonName(), "READ_PARENT", entity.name(), f.name()));
+        out.add(new AdminRoute("GET", item + "/" + f.jsonName(), Operation.READ_PARENT, entity.name(), f.name()));
       }
       String children = "/" + pa + "/{" + pa + "}/" + entity.adminApiNestedName();
-      out.add(new Route("GET", children, "LIST_CHILDREN", entity.name(), f.name()));
-      out.add(new Route("POST", children, "CREATE_CHILD", entity.name(), f.name()));
+      out.add(new AdminRoute("GET", children, Operation.LIST_CHILDREN, entity.name(), f.name()));
+      out.add(new AdminRoute("POST", children, Operation.CREATE_CHILD, entity.name(), f.name()));
       if (singleKey) {
         String child = children + "/{" + a + "}";
-        out.add(new Route("GET", child, "READ_CHILD", entity.name(), f.name()));
-        out.add(new Route("PUT", child, "UPSERT_CHILD", entity.name(), f.name()));
-        out.add(new Route("PATCH", child, "UPDATE_CHILD", entity.name(), f.name()));
-        out.add(new Route("DELETE", child, "DELETE_CHILD", entity.name(), f.name()));
+        out.add(new AdminRoute("GET", child, Operation.READ_CHILD, entity.name(), f.name()));
+        out.add(new AdminRoute("PUT", child, Operation.UPSERT_CHILD, entity.name(), f.name()));
+        out.add(new AdminRoute("PATCH", child, Operation.UPDATE_CHILD, entity.name(), f.name()));
+        out.add(new AdminRoute("DELETE", child, Operation.DELETE_CHILD, entity.name(), f.name()));
       }
     }
     return out;

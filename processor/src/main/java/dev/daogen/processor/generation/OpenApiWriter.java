@@ -3,19 +3,12 @@ package dev.daogen.processor.generation;
 import static dev.daogen.processor.generation.OpenApiSchemas.obj;
 import static dev.daogen.processor.generation.OpenApiSchemas.ref;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import dev.daogen.admin.AdminRoute;
+import dev.daogen.admin.AdminRoute.Operation;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.Names;
 import dev.daogen.processor.model.PluginModel;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,18 +53,7 @@ public final class OpenApiWriter {
 
   /** The plugin's document as JSON text. */
   public static String render(PluginModel plugin) {
-    StringWriter out = new StringWriter();
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.setPrettyPrinter(pretty);
-      dev.daogen.internal.Json.writeTree(g, new Document(plugin).build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.append('\n').toString();
+    return JsonFiles.pretty(new Document(plugin).build());
   }
 
   /** One plugin's document, built as a tree of maps and lists. */
@@ -101,7 +83,7 @@ public final class OpenApiWriter {
         tags.add(obj("name", e.adminApiName(), "description", "The entities of " + e.name() + " in plugin "
             + plugin.name() + "."));
         entitySchemas(e);
-        for (AdminRoutes.Route r : AdminRoutes.of(e, plugin)) {
+        for (AdminRoute r : AdminRoutes.of(e, plugin)) {
           String template = uniqueParameters(r.path());
           @SuppressWarnings("unchecked")
           Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(template, t -> pathItem(t));
@@ -207,7 +189,7 @@ public final class OpenApiWriter {
           .orElse("The " + key + " of an entity of " + e.get().name() + ".");
     }
 
-    private Map<String, Object> operation(EntityModel e, AdminRoutes.Route r) {
+    private Map<String, Object> operation(EntityModel e, AdminRoute r) {
       FieldModel parentField = r.foreignField() == null ? null : e.field(r.foreignField());
       String under = parentField == null ? "" : "By" + Names.upperCamel(parentField.jsonName());
       String type = e.type().simpleName();
@@ -218,7 +200,7 @@ public final class OpenApiWriter {
       String parentText = parentField == null ? "" : " under the given entity of " + parentName(parentField);
       String input = parentField == null ? entity + "Input" : childInput(e, parentField);
       switch (r.operation()) {
-        case "LIST", "LIST_CHILDREN" -> {
+        case LIST, LIST_CHILDREN -> {
           describe(op, "list" + type + under, "Lists the entities of " + e.name() + parentText
               + ", a page at a time.");
           boolean tags = parentField == null && e.tagsField().isPresent();
@@ -227,33 +209,33 @@ public final class OpenApiWriter {
           responses.put("400", json(tags ? "An invalid size, offset or tags filter." : "An invalid size or offset.",
               ref(ERROR)));
         }
-        case "CREATE", "CREATE_CHILD" -> {
+        case CREATE, CREATE_CHILD -> {
           describe(op, "create" + type + under, "Creates " + one + parentText + ".");
           op.put("requestBody", body(input, e, parentField));
           responses.put("201", json("The entity created.", ref(entity)));
           bodyErrors(responses);
         }
-        case "READ", "READ_CHILD" -> {
+        case READ, READ_CHILD -> {
           describe(op, "get" + type + under, "Reads " + one + parentText + ".");
           responses.put("200", json("The entity.", ref(entity)));
         }
-        case "UPSERT", "UPSERT_CHILD" -> {
+        case UPSERT, UPSERT_CHILD -> {
           describe(op, "upsert" + type + under, "Creates or replaces " + one + parentText + ", by key.");
           op.put("requestBody", body(input, e, parentField));
           responses.put("200", json("The entity created or replaced.", ref(entity)));
           bodyErrors(responses);
         }
-        case "UPDATE", "UPDATE_CHILD" -> {
+        case UPDATE, UPDATE_CHILD -> {
           describe(op, "update" + type + under, "Changes some fields of " + one + parentText + ".");
           op.put("requestBody", body(entity + "Patch", null, null));
           responses.put("200", json("The entity updated.", ref(entity)));
           bodyErrors(responses);
         }
-        case "DELETE", "DELETE_CHILD" -> {
+        case DELETE, DELETE_CHILD -> {
           describe(op, "delete" + type + under, "Deletes " + one + parentText + "; succeeds when there is none.");
           responses.put("204", obj("description", "Deleted, or there was none."));
         }
-        case "READ_PARENT" -> {
+        case READ_PARENT -> {
           EntityModel parent = parent(parentField).orElse(null);
           describe(op, "get" + type + Names.upperCamel(parentField.jsonName()),
               "Reads the entity of " + parentName(parentField) + " that " + one + " belongs to.");
@@ -261,7 +243,6 @@ public final class OpenApiWriter {
               ? obj("type", "object", "description", "An entity of another module's plugin.")
               : ref(name(parent))));
         }
-        default -> throw new IllegalArgumentException("unknown admin operation " + r.operation());
       }
       if (mayBeNotFound(r.operation())) {
         responses.put("404", notFound());
@@ -273,9 +254,9 @@ public final class OpenApiWriter {
     }
 
     /** Top-level reads and updates need the entity; nested routes need the parent (and the child under it). */
-    private static boolean mayBeNotFound(String operation) {
+    private static boolean mayBeNotFound(Operation operation) {
       return switch (operation) {
-        case "LIST", "CREATE", "UPSERT", "DELETE" -> false;
+        case LIST, CREATE, UPSERT, DELETE -> false;
         default -> true;
       };
     }

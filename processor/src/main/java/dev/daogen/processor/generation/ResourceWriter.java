@@ -1,7 +1,9 @@
 package dev.daogen.processor.generation;
 
+import dev.daogen.admin.AdminRoute;
 import dev.daogen.migrate.Migration;
 import dev.daogen.processor.analysis.MigrationAnalyzer;
+import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.sql.DdlRenderer;
@@ -11,8 +13,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -71,28 +76,23 @@ public final class ResourceWriter {
 
   /** {@code META-INF/daogen/<plugin>/admin-routes.json}: the admin routes of every entity, as data. */
   public void writeAdminRoutes(PluginModel plugin) {
-    StringBuilder json = new StringBuilder("{\n  \"plugin\": ").append(quote(plugin.name()))
-        .append(",\n  \"routes\": [");
-    String separator = "\n";
-    for (var entity : plugin.entities()) {
-      for (AdminRoutes.Route r : AdminRoutes.of(entity, plugin)) {
-        json.append(separator).append("    {\"method\": ").append(quote(r.method()))
-            .append(", \"path\": ").append(quote(r.path()))
-            .append(", \"operation\": ").append(quote(r.operation()))
-            .append(", \"entity\": ").append(quote(r.entity()))
-            .append(", \"foreign_field\": ").append(r.foreignField() == null ? "null" : quote(r.foreignField()))
-            .append('}');
-        separator = ",\n";
+    List<Map<String, Object>> routes = new ArrayList<>();
+    for (EntityModel entity : plugin.entities()) {
+      for (AdminRoute r : AdminRoutes.of(entity, plugin)) {
+        Map<String, Object> route = new LinkedHashMap<>();
+        route.put("method", r.method());
+        route.put("path", r.path());
+        route.put("operation", r.operation().name());
+        route.put("entity", r.entity());
+        route.put("foreign_field", r.foreignField());
+        routes.add(route);
       }
     }
-    json.append("\n  ]\n}\n");
-    Element[] origins = plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new);
-    write("META-INF/daogen/" + plugin.name() + "/admin-routes.json", json.toString(), origins);
-  }
-
-  /** A JSON string literal; names here are validated identifiers, so only quotes and backslashes need care. */
-  static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("plugin", plugin.name());
+    document.put("routes", routes);
+    write("META-INF/daogen/" + plugin.name() + "/admin-routes.json", JsonFiles.pretty(document),
+        plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new));
   }
 
   /** Registers every generated plugin module for {@link java.util.ServiceLoader}. */
