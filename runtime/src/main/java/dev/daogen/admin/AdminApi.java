@@ -353,11 +353,10 @@ public final class AdminApi {
 
   private <E, D, P> AdminResponse runTyped(EntityAdmin<E, D, P> a, AdminRoute route, List<String> s,
       AdminRequest req) {
-    String path = "/" + String.join("/", s.stream().map(AdminApi::encodeSegment).toList());
     switch (route.operation()) {
       case LIST -> {
         Tags tags = tags(a, req);
-        return page(a, a.page(size(req), req.param("offset"), tags), path, req);
+        return page(a, a.page(size(req), req.param("offset"), tags), s, req);
       }
       case CREATE -> {
         return entity(a, 201, a.insert(draft(a, req)));
@@ -390,13 +389,13 @@ public final class AdminApi {
         return parentEntity(parent, parentKey);
       }
       default -> {
-        return nested(a, route, s, req, path);
+        return nested(a, route, s, req);
       }
     }
   }
 
-  private <E, D, P> AdminResponse nested(EntityAdmin<E, D, P> a, AdminRoute route, List<String> s, AdminRequest req,
-      String path) {
+  private <E, D, P> AdminResponse nested(EntityAdmin<E, D, P> a, AdminRoute route, List<String> s,
+      AdminRequest req) {
     EntityAdmin<?, ?, ?> parentAdmin = parentAdmin(a, route);
     Object parentKey = parentKeyOf(parentAdmin, s.get(1));
     if (parentKey == null) {
@@ -405,7 +404,7 @@ public final class AdminApi {
     String field = route.foreignField();
     switch (route.operation()) {
       case LIST_CHILDREN -> {
-        return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), path, req);
+        return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), s, req);
       }
       case CREATE_CHILD -> {
         return entity(a, 201, a.insert(draft(a, req, d -> a.withParent(d, field, parentKey))));
@@ -591,7 +590,9 @@ public final class AdminApi {
     return json(status, g -> a.write(g, entity));
   }
 
-  private static <E> AdminResponse page(EntityAdmin<E, ?, ?> a, Page<E> page, String path, AdminRequest req) {
+  /** A list response; {@code next} repeats the request's path ({@code segments}) with the next offset. */
+  private static <E> AdminResponse page(EntityAdmin<E, ?, ?> a, Page<E> page, List<String> segments,
+      AdminRequest req) {
     return json(200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
@@ -599,7 +600,11 @@ public final class AdminApi {
       g.writeEndArray();
       if (page.offset() != null) {
         g.writeStringField("offset", page.offset());
-        StringBuilder next = new StringBuilder(path).append("?offset=").append(encode(page.offset()));
+        StringBuilder next = new StringBuilder();
+        for (String segment : segments) {
+          next.append('/').append(encodeSegment(segment));
+        }
+        next.append("?offset=").append(encode(page.offset()));
         if (req.param("size") != null) {
           next.append("&size=").append(encode(req.param("size")));
         }

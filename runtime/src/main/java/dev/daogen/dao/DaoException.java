@@ -32,6 +32,15 @@ public final class DaoException extends RuntimeException {
     this(code, message, Map.of(), null);
   }
 
+  /**
+   * A database error as clients may see it: the SQLSTATE, never the statement or the server's message (the
+   * exception is kept as the cause, for the log).
+   */
+  public static DaoException databaseError(java.sql.SQLException cause) {
+    return new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + cause.getSQLState() + ")",
+        Map.of(), cause);
+  }
+
   /** The error code. */
   public ErrorCode code() {
     return code;

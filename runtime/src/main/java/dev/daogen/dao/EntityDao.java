@@ -632,7 +632,7 @@ public abstract class EntityDao<E> {
       return new DaoException(ErrorCode.SCHEMA_VIOLATION,
           "schema violation (a value is not accepted by the database, SQLSTATE " + state + ")", Map.of(), e);
     }
-    return new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + state + ")", Map.of(), e);
+    return DaoException.databaseError(e);
   }
 
   private DaoException keyViolation(

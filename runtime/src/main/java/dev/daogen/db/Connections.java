@@ -110,7 +110,7 @@ public final class Connections {
         end(c);
       }
     } catch (SQLException e) {
-      throw databaseError(e);
+      throw DaoException.databaseError(e);
     }
   }
 
@@ -158,11 +158,6 @@ public final class Connections {
     }
   }
 
-  private static DaoException databaseError(SQLException e) {
-    return new DaoException(ErrorCode.DATABASE_ERROR, "database error (SQLSTATE " + e.getSQLState() + ")",
-        java.util.Map.of(), e);
-  }
-
   private static RuntimeException propagate(Throwable e) {
     if (e instanceof RuntimeException r) {
       return r;
@@ -171,7 +166,7 @@ public final class Connections {
       throw err;
     }
     if (e instanceof SQLException sql) {
-      return databaseError(sql);
+      return DaoException.databaseError(sql);
     }
     return new TransactionException(e);
   }

@@ -209,11 +209,6 @@ public final class Migrations {
     }
   }
 
-  /** The {@code up} part of a migration file. */
-  public static String upPart(String file) {
-    return Migration.parse("", "x.sql", file).up();
-  }
-
   // ---- execution ---------------------------------------------------------------------------------------------------
 
   @FunctionalInterface

@@ -3,7 +3,7 @@ package dev.daogen.schema;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.daogen.internal.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,7 +147,7 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
     Object tree;
     try (JsonParser p = JSON.createParser(json)) {
       p.nextToken();
-      tree = readTree(p);
+      tree = Json.readTree(p);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a daogen schema snapshot: " + e.getMessage(), e);
     }
@@ -299,34 +298,6 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
 
   private static Unique unique(Map<?, ?> u) {
     return new Unique(str(u.get("name")), list(u.get("columns")).stream().map(String::valueOf).toList());
-  }
-
-  private static Object readTree(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        map.put(name, readTree(p));
-      }
-      return map;
-    }
-    if (t == JsonToken.START_ARRAY) {
-      List<Object> items = new ArrayList<>();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        items.add(readTree(p));
-      }
-      return items;
-    }
-    return switch (t) {
-      case VALUE_STRING -> p.getText();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
-      default -> throw new IOException("unexpected " + t);
-    };
   }
 
   private static List<?> list(Object o) {
