@@ -257,15 +257,27 @@ class EntityCacheTest {
   }
 
   @Test
-  void singleNodeBusSendsNothing() {
-    // OFF: broadcast and startReceiving are no-ops, so a null data source is never used
-    bus.broadcast("consumers:1");
-    bus.startReceiving(k -> {
-      throw new AssertionError("nothing is received");
-    }, () -> {
-      throw new AssertionError("no gap");
-    });
-    cache.invalidate("x");
-    cache.purge();
+  void singleNodeBusSendsNothing() throws InterruptedException {
+    // OFF: broadcast and startReceiving are no-ops; a data source that counts proves nothing is sent or polled
+    AtomicInteger connections = new AtomicInteger();
+    javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+          connections.incrementAndGet();
+          throw new java.sql.SQLException("no database in this test");
+        });
+    try (ClusterBus offBus = new ClusterBus(counting, SINGLE_NODE)) {
+      EntityCache offCache = new EntityCache(SINGLE_NODE, offBus);
+      offBus.broadcast("consumers:1");
+      offBus.startReceiving(k -> {
+        throw new AssertionError("nothing is received");
+      }, () -> {
+        throw new AssertionError("no gap");
+      });
+      offCache.invalidate("x");
+      offCache.purge();
+      Thread.sleep(300); // longer than the sender's poll, had one started
+    }
+    assertEquals(0, connections.get());
   }
+
 }
