@@ -25,11 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -51,10 +53,27 @@ public abstract class EntityDao<E> {
   private final EntitySchema<E> schema;
   private final int defaultPageSize;
   private final int maxPageSize;
+  private final UpsertSql upserts;
   private volatile List<ChildLink<?>> children;
 
-  protected EntityDao(Database db, EntitySchema<E> schema) {
+  /**
+   * The statements an upsert runs, rendered at build time (see {@link #upsertRow}); for generated code.
+   *
+   * @param insert {@code INSERT} of key, values (and expiry): raises the database's error on a conflict
+   * @param insertIfAbsent the same with {@code ON CONFLICT DO NOTHING}
+   * @param update {@code UPDATE … SET <values[, expiry]> WHERE <primary key>}
+   * @param conflicts {@code SELECT} of the visible rows that hold the entity's key, unique values or cache key
+   * @param purgeExpired ttl entities: {@code DELETE} of the expired rows that hold them (else null)
+   */
+  public record UpsertSql(String insert, String insertIfAbsent, String update, String conflicts,
+      String purgeExpired) {}
+
+  /** Rounds an upsert tries while concurrent writers keep creating and removing its row (never seen past 2). */
+  private static final int MAX_UPSERT_ROUNDS = 50;
+
+  protected EntityDao(Database db, EntitySchema<E> schema, UpsertSql upserts) {
     this.db = db;
+    this.upserts = upserts;
     this.connections = db.connections();
     this.schema = schema;
     this.defaultPageSize = db.settings().defaultPageSize();
@@ -97,12 +116,10 @@ public abstract class EntityDao<E> {
   protected abstract E withoutForeignKey(E entity, String field);
 
   /**
-   * Binds the values an entity could collide on (primary key, unique values, cache key) for the purge of expired
-   * rows; ttl entities only.
+   * Binds the values an entity could collide on (primary key, unique values, cache key), in that order: the
+   * parameters of {@link UpsertSql#conflicts()} and {@link UpsertSql#purgeExpired()}.
    */
-  protected int bindConflictKeys(PreparedStatement ps, int index, E entity) throws SQLException {
-    throw new UnsupportedOperationException(schema.name() + " has no ttl");
-  }
+  protected abstract int bindConflictKeys(PreparedStatement ps, int index, E entity) throws SQLException;
 
   // ---- reads -----------------------------------------------------------------------------------------------
 
@@ -361,42 +378,85 @@ public abstract class EntityDao<E> {
   }
 
   /**
-   * Inserts or replaces: reads the existing row for update (if any), builds the new entity from it (keeping what
-   * upserts keep, refusing immutable changes), then runs {@code INSERT … ON CONFLICT … DO UPDATE … RETURNING}.
+   * Inserts or replaces, race-free under any number of concurrent writers (see {@code docs/concurrency.md}).
+   *
+   * <p>Each round reads the row for update by its lookup key. If it exists, the new entity is built from it and
+   * written with an {@code UPDATE} while the row lock is held. If not, the entity is inserted with {@code ON
+   * CONFLICT DO NOTHING}, which never fails on a unique value: when nothing was inserted, some committed row holds
+   * one of the entity's unique values, and one statement reads every such row. If one of them is the row of the
+   * lookup key (a concurrent writer created it), the next round updates it; if the rows it read are all other rows,
+   * the write really violates their unique value and fails with that error; if they are gone, the next round tries
+   * again. So a caller gets either its write (last writer wins) or the violation a serial order would give, never
+   * an error made by the race itself. The common case costs what it always did: one read and one write.
+   *
+   * @param selectSql {@code SELECT … FOR UPDATE} by the lookup key
+   * @param lookup binds the lookup key
+   * @param isLookup whether a row has the lookup key
+   * @param build the existing row (or null) → the entity to store; throws a schema violation for invalid input
+   * @param expiresAt ttl entities: the expiry to store (null: never)
    */
-  protected final E upsertRow(String selectSql, Binder lookup, String upsertSql, Function<E, E> build) {
-    return upsertRow(selectSql, lookup, null, upsertSql, build, false, null);
+  protected final E upsertRow(String selectSql, Binder lookup, Predicate<E> isLookup, Function<E, E> build,
+      Instant expiresAt) {
+    return run(null, Op.WRITE, () -> connections.inTransaction(c -> {
+      List<EntityEvent<?>> events = new ArrayList<>();
+      for (int round = 1; ; round++) {
+        E old = selectForUpdate(c, selectSql, lookup);
+        E entity = build.apply(old);
+        if (old != null) {
+          write(c, upserts.update(), entity, expiresAt, true);
+          events.add(event(EntityEvent.Operation.UPDATE, entity, old, false));
+          publishAfterCommit(events);
+          return entity;
+        }
+        if (upserts.purgeExpired() != null) {
+          events.addAll(purgeExpired(c, upserts.purgeExpired(), entity));
+        }
+        if (write(c, upserts.insertIfAbsent(), entity, expiresAt, false)) {
+          events.add(event(EntityEvent.Operation.CREATE, entity, null, false));
+          publishAfterCommit(events);
+          return entity;
+        }
+        // a committed row holds one of the entity's unique values: which rows, as of one snapshot?
+        List<E> holders = query(c, upserts.conflicts(), (ps, i) -> bindConflictKeys(ps, i, entity));
+        if (!holders.isEmpty() && holders.stream().noneMatch(isLookup)) {
+          DaoException violation = violation(holders, entity);
+          if (violation != null) {
+            throw violation;
+          }
+          // values equal for the database but not for Java (never seen): let the database say which
+          write(c, upserts.insert(), entity, expiresAt, false);
+          events.add(event(EntityEvent.Operation.CREATE, entity, null, false));
+          publishAfterCommit(events);
+          return entity;
+        }
+        if (round == MAX_UPSERT_ROUNDS) {
+          throw new DaoException(ErrorCode.DATABASE_ERROR,
+              "database error (the row of this key kept changing under concurrent writes; try again)");
+        }
+      }
+    }));
   }
 
   /**
-   * As {@link #upsertRow(String, Binder, String, Function)} for ttl entities: expired rows the entity collides with
-   * are removed first ({@code purgeSql}), and the expiry is bound after the values.
+   * Runs an insert ({@code key, values[, expiry]}) or an update ({@code values[, expiry], key}) of one entity.
+   *
+   * @return whether a row was written
    */
-  protected final E upsertRow(String selectSql, Binder lookup, String purgeSql, String upsertSql,
-      Function<E, E> build, boolean ttl, Instant expiresAt) {
-    return run(null, Op.WRITE, () -> connections.inTransaction(c -> {
-      E old = selectForUpdate(c, selectSql, lookup);
-      E entity = build.apply(old);
-      List<EntityEvent<?>> events = purgeSql == null ? new ArrayList<>() : purgeExpired(c, purgeSql, entity);
-      E stored;
-      try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
-        int i = bindValues(ps, bindKey(ps, 1, keyOf(entity)), entity);
-        if (ttl) {
-          Jdbc.setInstant(ps, i, expiresAt);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          stored = read(rs);
-        }
-      } catch (SQLException e) {
-        throw translate(e, entity, Op.WRITE);
+  private boolean write(Connection c, String sql, E entity, Instant expiresAt, boolean keyLast)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = keyLast ? 1 : bindKey(ps, 1, keyOf(entity));
+      i = bindValues(ps, i, entity);
+      if (schema.ttl()) {
+        Jdbc.setInstant(ps, i++, expiresAt);
       }
-      events.add(old == null
-          ? event(EntityEvent.Operation.CREATE, stored, null, false)
-          : event(EntityEvent.Operation.UPDATE, stored, old, false));
-      publishAfterCommit(events);
-      return stored;
-    }));
+      if (keyLast) {
+        bindKey(ps, i, keyOf(entity));
+      }
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw translate(e, entity, Op.WRITE);
+    }
   }
 
   /**
@@ -633,6 +693,31 @@ public abstract class EntityDao<E> {
           "schema violation (a value is not accepted by the database, SQLSTATE " + state + ")", Map.of(), e);
     }
     return DaoException.databaseError(e);
+  }
+
+  /** The key or unique violation a row that holds some of the entity's unique values makes; null if none. */
+  private DaoException violation(List<E> holders, E entity) {
+    for (E holder : holders) {
+      if (sameValues(schema.primaryKey(), holder, entity)) {
+        return keyViolation(ErrorCode.PRIMARY_KEY_VIOLATION, "primary key violation on key '%s'",
+            schema.primaryKey(), entity, null);
+      }
+      for (List<FieldSchema<E>> unique : schema.uniqueConstraints().values()) {
+        if (sameValues(unique, holder, entity)) {
+          return keyViolation(ErrorCode.UNIQUE_VIOLATION, "UNIQUE violation detected on '%s'", unique, entity, null);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static <E> boolean sameValues(List<FieldSchema<E>> fields, E a, E b) {
+    for (FieldSchema<E> f : fields) {
+      if (!Objects.equals(f.get(a), f.get(b))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private DaoException keyViolation(

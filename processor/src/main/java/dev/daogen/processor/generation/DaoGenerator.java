@@ -91,7 +91,10 @@ public final class DaoGenerator extends EntitySourceGenerator {
           .addJavadoc("Creates the DAO; prefer {@code db.dao($T.class)}, which keeps one per database.\n", e.daoType())
           .addModifiers(Modifier.PUBLIC)
           .addParameter(DATABASE, "db")
-          .addStatement("super(db, $T.ENTITY)", e.schemaType())
+          .addStatement("super(db, $T.ENTITY,\nnew $T($L, $L, $L, $L, $L))", e.schemaType(),
+              ENTITY_DAO.nestedClass("UpsertSql"), SqlNames.INSERT,
+              SqlNames.INSERT_IF_ABSENT, e.ttl() ? SqlNames.UPDATE_TTL : SqlNames.UPDATE, SqlNames.CONFLICTS,
+              e.ttl() ? SqlNames.PURGE_EXPIRED : "null")
           .build());
       reads();
       writes();
@@ -232,6 +235,17 @@ public final class DaoGenerator extends EntitySourceGenerator {
             CodeBlock.of("$N", f.name())));
       }
       return b.add("return i + $L;\n", fields.size()).unindent().add("}").build();
+    }
+
+    /** A predicate that tells whether a row has these lookup values (named like the fields). */
+    private static CodeBlock isLookup(List<FieldModel> fields) {
+      List<CodeBlock> tests = new ArrayList<>();
+      for (FieldModel f : fields) {
+        tests.add(f.type().javaType().isPrimitive()
+            ? CodeBlock.of("$N == row.$N()", f.name(), f.name())
+            : CodeBlock.of("$N.equals(row.$N())", f.name(), f.name()));
+      }
+      return CodeBlock.of("row -> $L", CodeBlock.join(tests, " && "));
     }
 
     private static void requireKeys(MethodSpec.Builder m, List<FieldModel> fields) {
@@ -404,7 +418,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
       for (FieldModel f : key) {
         withKey.add(".$N($N)", f.name(), f.name());
       }
-      upsertMethods("upsert", key, SqlNames.SELECT_FOR_UPDATE, SqlNames.UPSERT, true,
+      upsertMethods("upsert", key, SqlNames.SELECT_FOR_UPDATE, true,
           CodeBlock.of("$T withKey = $L", e.draftType(), withKey.build()), CodeBlock.of("build(withKey, old)"),
           "Inserts, or replaces the entity with this primary key: what the draft omits goes back to its default or "
               + "null; the creation time is kept.");
@@ -469,8 +483,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
     }
 
     /** {@code upsert}/{@code upsertBy…}, and for ttl entities the variant with a ttl. */
-    private void upsertMethods(String name, List<FieldModel> lookup, String selectSql, String upsertSql,
-        boolean primary, CodeBlock prepare, CodeBlock build, String doc) {
+    private void upsertMethods(String name, List<FieldModel> lookup, String selectSql, boolean primary, CodeBlock prepare, CodeBlock build, String doc) {
       MethodSpec.Builder m = MethodSpec.methodBuilder(name)
           .addJavadoc("$L$L\n\n$L@return the stored entity\n", doc,
               e.ttl() ? " It expires after the draft's ttl (if any)." : "", keyDoc(lookup))
@@ -490,14 +503,14 @@ public final class DaoGenerator extends EntitySourceGenerator {
             .addParameter(DURATION, "ttl");
         requireLookup(t, lookup, primary);
         t.addStatement("$T expiresAt = expiry(ttl)", Instant.class).addStatement(prepare);
-        type.addMethod(t.addStatement("return upsertRow($L, $L, $L, $L,\nold -> $L, true, expiresAt)", selectSql,
-            binder(lookup), SqlNames.PURGE_EXPIRED, upsertSql, build).build());
+        type.addMethod(t.addStatement("return upsertRow($L, $L,\n$L,\nold -> $L, expiresAt)", selectSql,
+            binder(lookup), isLookup(lookup), build).build());
         return;
       }
       requireLookup(m, lookup, primary);
       m.addStatement(prepare);
-      type.addMethod(m.addStatement("return upsertRow($L, $L, $L,\nold -> $L)", selectSql, binder(lookup), upsertSql,
-          build).build());
+      type.addMethod(m.addStatement("return upsertRow($L, $L,\n$L,\nold -> $L, null)", selectSql, binder(lookup),
+          isLookup(lookup), build).build());
     }
 
     private void ttlMethods() {
@@ -537,20 +550,6 @@ public final class DaoGenerator extends EntitySourceGenerator {
           .addParameter(TypeName.INT, "batchSize")
           .addStatement("return deleteExpiredRows($L, batchSize)", SqlNames.DELETE_EXPIRED)
           .build());
-      MethodSpec.Builder conflicts = bindEntityHook("bindConflictKeys");
-      int n = 0;
-      for (FieldModel f : key) {
-        conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
-      }
-      for (FieldModel f : e.valueFields()) {
-        if (f.unique()) {
-          conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
-        }
-      }
-      if (e.hasCacheKeyColumn()) {
-        conflicts.addStatement("$T.setString(ps, $L, cacheKey(entity))", JDBC, index(n++));
-      }
-      type.addMethod(conflicts.addStatement("return index + $L", n).build());
     }
 
     private void uniqueMethods() {
@@ -576,7 +575,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
         for (FieldModel k : key) {
           keepKey.add(".$N(old.$N())", k.name(), k.name());
         }
-        upsertMethods("upsertBy" + cap, one, SqlNames.selectByForUpdate(f), SqlNames.upsertBy(f), false,
+        upsertMethods("upsertBy" + cap, one, SqlNames.selectByForUpdate(f), false,
             CodeBlock.of("$T withValue = draft.copy().$N($N)", e.draftType(), f.name(), f.name()),
             CodeBlock.of("build($L, old)", keepKey.build()),
             "Inserts, or replaces the entity with this unique {@code " + f.jsonName() + "} (keeping its primary "
@@ -710,6 +709,20 @@ public final class DaoGenerator extends EntitySourceGenerator {
         bindValues.addStatement("$T.setString(ps, $L, cacheKey(entity))", JDBC, index(n++));
       }
       type.addMethod(bindValues.addStatement("return index + $L", n).build());
+      MethodSpec.Builder conflicts = bindEntityHook("bindConflictKeys");
+      n = 0;
+      for (FieldModel f : key) {
+        conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
+      }
+      for (FieldModel f : e.valueFields()) {
+        if (f.unique()) {
+          conflicts.addStatement(TypeCode.set(f.type(), index(n++), CodeBlock.of("entity.$N()", f.name())));
+        }
+      }
+      if (e.hasCacheKeyColumn()) {
+        conflicts.addStatement("$T.setString(ps, $L, cacheKey(entity))", JDBC, index(n++));
+      }
+      type.addMethod(conflicts.addStatement("return index + $L", n).build());
       List<CodeBlock> parsed = new ArrayList<>();
       for (int i = 0; i < key.size(); i++) {
         parsed.add(TypeCode.parse(key.get(i).type(), CodeBlock.of("texts[$L]", i)));

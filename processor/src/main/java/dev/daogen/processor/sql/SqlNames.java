@@ -16,7 +16,8 @@ public final class SqlNames {
   public static final String COUNT = "COUNT";
   public static final String INSERT = "INSERT";
   public static final String UPDATE = "UPDATE";
-  public static final String UPSERT = "UPSERT";
+  public static final String INSERT_IF_ABSENT = "INSERT_IF_ABSENT";
+  public static final String CONFLICTS = "SELECT_CONFLICTS";
   public static final String DELETE = "DELETE_BY_PRIMARY_KEY";
   public static final String TRUNCATE = "TRUNCATE";
   public static final String UPDATE_TTL = "UPDATE_WITH_TTL";
@@ -42,10 +43,6 @@ public final class SqlNames {
 
   public static String selectByForUpdate(FieldModel f) {
     return "SELECT_BY_" + upper(f) + "_FOR_UPDATE";
-  }
-
-  public static String upsertBy(FieldModel f) {
-    return "UPSERT_BY_" + upper(f);
   }
 
   public static String deleteBy(FieldModel f) {

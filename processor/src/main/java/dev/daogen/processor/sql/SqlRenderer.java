@@ -2,7 +2,6 @@ package dev.daogen.processor.sql;
 
 import static dev.daogen.processor.sql.SqlNames.after;
 
-import dev.daogen.processor.model.AutoKind;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import java.util.ArrayList;
@@ -80,7 +79,6 @@ public final class SqlRenderer {
         put(SqlNames.selectBy(f), dsl().select(columns).from(table).where(byUnique.and(visible())));
         put(SqlNames.selectByForUpdate(f),
             dsl().select(columns).from(table).where(byUnique.and(visible())).forUpdate());
-        put(SqlNames.upsertBy(f), upsert(columns, List.of(column(f.column()))));
         put(SqlNames.deleteBy(f), dsl().deleteFrom(table).where(byUnique.and(visible())).returning(columns));
       }
     }
@@ -105,7 +103,11 @@ public final class SqlRenderer {
     List<Field<?>> insertColumns = insertColumns();
     put(SqlNames.INSERT, dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size())));
     put(SqlNames.UPDATE, dsl().update(table).set(assignments()).where(byKey));
-    put(SqlNames.UPSERT, upsert(columns, keyColumns()));
+    // upserts: an insert that never fails on a unique value, and the read of the rows that hold them
+    put(SqlNames.INSERT_IF_ABSENT,
+        dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size())).onConflictDoNothing());
+    Condition conflicts = conflictCondition(byKey);
+    put(SqlNames.CONFLICTS, dsl().select(columns).from(table).where(conflicts.and(visible())));
     put(SqlNames.DELETE, dsl().deleteFrom(table).where(byKey.and(visible())).returning(columns));
     for (FieldModel f : entity.foreignKeys()) {
       put(SqlNames.lockFor(f), dsl().select(columns).from(table).where(column(f.column()).eq(param())).forUpdate());
@@ -113,15 +115,6 @@ public final class SqlRenderer {
     if (entity.ttl()) {
       Field<Object> ttl = column(TTL_COLUMN);
       Condition expired = DSL.condition("{0} <= now()", ttl);
-      Condition conflicts = byKey;
-      for (FieldModel f : entity.valueFields()) {
-        if (f.unique()) {
-          conflicts = conflicts.or(column(f.column()).eq(param()));
-        }
-      }
-      if (entity.hasCacheKeyColumn()) {
-        conflicts = conflicts.or(column(CACHE_KEY_COLUMN).eq(param()));
-      }
       put(SqlNames.PURGE_EXPIRED, dsl().deleteFrom(table).where(expired.and(conflicts)).returning(columns));
       put(SqlNames.DELETE_EXPIRED, DSL.query("delete from {0} where ctid in (select ctid from {0} where {1} <= now() "
           + "limit {2} for update skip locked) returning {3}", table, ttl, DSL.param("limit", SQLDataType.INTEGER),
@@ -186,31 +179,20 @@ public final class SqlRenderer {
   }
 
   /**
-   * {@code INSERT … ON CONFLICT (target) DO UPDATE SET <every value column but created_at> RETURNING …}: an upsert
-   * replaces the row but keeps its creation time.
+   * The rows an entity could collide with: its primary key, any of its unique values, its cache key (bound in that
+   * order by the generated {@code bindConflictKeys}).
    */
-  private Query upsert(List<SelectFieldOrAsterisk> returning, List<Field<?>> conflictTarget) {
-    List<Field<?>> insertColumns = insertColumns();
-    Map<Field<?>, Object> set = new LinkedHashMap<>();
+  private Condition conflictCondition(Condition byKey) {
+    Condition conflicts = byKey;
     for (FieldModel f : entity.valueFields()) {
-      if (f.auto() != AutoKind.CREATED_AT && !conflictTarget.get(0).getName().equals(f.column())) {
-        set.put(column(f.column()), DSL.excluded(column(f.column())));
+      if (f.unique()) {
+        conflicts = conflicts.or(column(f.column()).eq(param()));
       }
     }
     if (entity.hasCacheKeyColumn()) {
-      set.put(column(CACHE_KEY_COLUMN), DSL.excluded(column(CACHE_KEY_COLUMN)));
+      conflicts = conflicts.or(column(CACHE_KEY_COLUMN).eq(param()));
     }
-    if (entity.ttl()) {
-      // an upsert replaces the expiry too: the one given, or none
-      set.put(column(TTL_COLUMN), DSL.excluded(column(TTL_COLUMN)));
-    }
-    var insert = dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size()))
-        .onConflict(conflictTarget);
-    if (set.isEmpty()) {
-      // nothing but the key: touch the key so that RETURNING yields the existing row
-      set.put(conflictTarget.get(0), DSL.excluded(conflictTarget.get(0)));
-    }
-    return insert.doUpdate().set(set).returning(returning);
+    return conflicts;
   }
 
   private void page(String name, List<SelectFieldOrAsterisk> columns, Condition filter) {
