@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -49,6 +50,8 @@ public final class ClusterBus implements AutoCloseable {
   private final Thread sender;
   private volatile Thread receiver;
   private volatile boolean running = true;
+  /** Open once this node receives other nodes' invalidations: its LISTEN is in place, or its first poll ran. */
+  private final CountDownLatch receiving = new CountDownLatch(1);
 
   public ClusterBus(DataSource dataSource, CacheSettings settings) {
     this.dataSource = dataSource;
@@ -85,6 +88,15 @@ public final class ClusterBus implements AutoCloseable {
     receiver = new Thread(loop, "daogen-cluster-receive");
     receiver.setDaemon(true);
     receiver.start();
+  }
+
+  /**
+   * Waits until this node receives the other nodes' invalidations (what they send earlier never reaches it).
+   *
+   * @return true once receiving, false if {@code timeout} passed first or the cache is single-node
+   */
+  public boolean awaitReceiving(Duration timeout) throws InterruptedException {
+    return settings.cluster() != CacheSettings.Cluster.OFF && receiving.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   // ---- sending -------------------------------------------------------------------------------------------
@@ -182,6 +194,7 @@ public final class ClusterBus implements AutoCloseable {
         try (Statement st = c.createStatement()) {
           st.execute("listen " + CHANNEL);
         }
+        receiving.countDown();
         if (!first) {
           LOG.info("cluster listener reconnected; purging the local cache (messages may have been missed)");
           onGap.run();
@@ -248,6 +261,7 @@ public final class ClusterBus implements AutoCloseable {
             }
           }
         }
+        receiving.countDown();
         if (++polls % 600 == 0) {
           try (PreparedStatement ps = c.prepareStatement("delete from cluster_events where expire_at < now()")) {
             ps.executeUpdate();

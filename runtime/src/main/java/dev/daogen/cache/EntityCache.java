@@ -129,6 +129,17 @@ public final class EntityCache {
   }
 
   /**
+   * Waits until this node receives the other nodes' invalidations (those sent before never reach it), e.g. before a
+   * node reports itself ready or a test writes on another node.
+   *
+   * @return true once receiving; false after {@code timeout}, or for a single-node cache
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitCluster(Duration timeout) throws InterruptedException {
+    return bus.awaitReceiving(timeout);
+  }
+
+  /**
    * Cache statistics of this node.
    *
    * @param hits reads answered from the cache

@@ -1,6 +1,7 @@
 package dev.daogen.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,6 +277,7 @@ class EntityCacheTest {
       offCache.invalidate("x");
       offCache.purge();
       Thread.sleep(300); // longer than the sender's poll, had one started
+      assertFalse(offCache.awaitCluster(Duration.ofSeconds(1)), "a single node receives nothing");
     }
     assertEquals(0, connections.get());
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterTest {
   private static final Duration NOTIFY_BOUND = Duration.ofSeconds(2);
+  /** How long a new node may take to open its LISTEN connection (a bound for a loaded machine, not a sleep). */
+  private static final Duration LISTENER_READY = Duration.ofSeconds(30);
 
   private static Database node(DataSource ds, CacheSettings.Cluster mode, Duration poll) {
     return Database.connect(ds, DaoSettings.DEFAULTS, CacheSettings.DEFAULTS.withCluster(mode, poll));
@@ -58,8 +61,7 @@ class ClusterTest {
       KeyAuthCredentialDao onB = b.dao(KeyAuthCredentialDao.class);
       Consumer bob = a.dao(ConsumerDao.class).insert(new ConsumerDraft().username("bob"));
       KeyAuthCredential key = onA.insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("k-0"));
-      b.cache();
-      Thread.sleep(300); // B's listener is up
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
 
       List<Long> latencies = new ArrayList<>();
       for (int i = 1; i <= 40; i++) {
@@ -92,8 +94,7 @@ class ClusterTest {
           .insert(new KeyAuthCredentialDraft().consumer(bob.id()));
       CredentialScope scope = a.dao(CredentialScopeDao.class)
           .insert(new CredentialScopeDraft().credential(key.id()).scope("read"));
-      b.cache();
-      Thread.sleep(300);
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
       for (Database node : List.of(a, b)) {
         assertEquals(Optional.of(key), node.dao(KeyAuthCredentialDao.class).selectCached(key.key()));
         assertEquals(Optional.of(scope), node.dao(CredentialScopeDao.class).selectCached(scope.id()));
@@ -116,8 +117,7 @@ class ClusterTest {
     DataSource ds = TestDatabase.get().dataSource();
     try (Database a = node(ds, CacheSettings.Cluster.NOTIFY, Duration.ofSeconds(1));
         Database b = node(ds, CacheSettings.Cluster.NOTIFY, Duration.ofSeconds(1))) {
-      b.cache();
-      Thread.sleep(300);
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
       assertEquals(Optional.empty(), b.dao(KeyAuthCredentialDao.class).selectCached("later"));
       Consumer bob = a.dao(ConsumerDao.class).insert(new ConsumerDraft().username("bob"));
       a.dao(KeyAuthCredentialDao.class).insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("later"));
@@ -133,23 +133,37 @@ class ClusterTest {
     Duration interval = Duration.ofMillis(200);
     try (Database a = node(ds, CacheSettings.Cluster.POLL, interval);
         Database b = node(ds, CacheSettings.Cluster.POLL, interval)) {
-      b.cache();
-      Consumer bob = a.dao(ConsumerDao.class).insert(new ConsumerDraft().username("bob"));
-      // let the insert's own invalidation pass before B caches bob, so that only the update's is in flight
-      Thread.sleep(interval.toMillis() * 3);
-      assertEquals("bob", b.dao(ConsumerDao.class).selectCached(bob.id()).orElseThrow().username());
-      a.dao(ConsumerDao.class).update(bob.id(), new ConsumerPatch().username("robert"));
-      long ms = millisUntil(
-          () -> b.dao(ConsumerDao.class).selectCached(bob.id()).orElseThrow().username().equals("robert"),
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B polls");
+      ConsumerDao onA = a.dao(ConsumerDao.class);
+      ConsumerDao onB = b.dao(ConsumerDao.class);
+      Consumer bob = onA.insert(new ConsumerDraft().username("bob"));
+      // the insert's own invalidation must pass before B caches bob, so that only the update's is in flight
+      flush(onA, onB, interval);
+      assertEquals("bob", onB.selectCached(bob.id()).orElseThrow().username());
+      onA.update(bob.id(), new ConsumerPatch().username("robert"));
+      long ms = millisUntil(() -> onB.selectCached(bob.id()).orElseThrow().username().equals("robert"),
           interval.plusSeconds(2), "polled invalidation");
       System.out.printf("cross-node invalidation via the polled table (interval %d ms): %d ms%n",
           interval.toMillis(), ms);
-      // a node ignores its own rows, and rows are read once: B's fresh entry stays cached
+      // a node ignores its own rows, and rows are read once: B's fresh entry stays cached over further polls
+      flush(onA, onB, interval);
+      onB.selectCached(bob.id());
       long loads = b.cache().stats().loads();
       Thread.sleep(interval.toMillis() * 3);
-      b.dao(ConsumerDao.class).selectCached(bob.id());
+      onB.selectCached(bob.id());
       assertEquals(loads, b.cache().stats().loads());
     }
+  }
+
+  /**
+   * Returns once B has received every invalidation A sent so far: B caches a miss, A inserts that row, and B sees
+   * it; the polled rows are read in the order they were written.
+   */
+  private static void flush(ConsumerDao onA, ConsumerDao onB, Duration interval) {
+    UUID marker = UUID.randomUUID();
+    assertEquals(Optional.empty(), onB.selectCached(marker));
+    onA.insert(new ConsumerDraft().id(marker).username("marker-" + marker));
+    millisUntil(() -> onB.selectCached(marker).isPresent(), interval.plusSeconds(2), "marker invalidation");
   }
 
   @Test
@@ -165,8 +179,7 @@ class ClusterTest {
         Database b = node(ds, CacheSettings.Cluster.NOTIFY, Duration.ofSeconds(1))) {
       a.migrations().bootstrap();
       Consumer bob = a.dao(ConsumerDao.class).insert(new ConsumerDraft().username("bob"));
-      b.cache();
-      Thread.sleep(300);
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
       assertEquals("bob", b.dao(ConsumerDao.class).selectCached(bob.id()).orElseThrow().username());
 
       pg.close();
