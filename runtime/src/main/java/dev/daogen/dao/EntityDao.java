@@ -377,6 +377,11 @@ public abstract class EntityDao<E> {
     }));
   }
 
+  /** As {@link #upsertRow(String, Binder, Predicate, Function, Instant)}, for entities without ttl. */
+  protected final E upsertRow(String selectSql, Binder lookup, Predicate<E> isLookup, Function<E, E> build) {
+    return upsertRow(selectSql, lookup, isLookup, build, null);
+  }
+
   /**
    * Inserts or replaces, race-free under any number of concurrent writers (see {@code docs/concurrency.md}).
    *

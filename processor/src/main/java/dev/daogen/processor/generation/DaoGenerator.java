@@ -509,7 +509,7 @@ public final class DaoGenerator extends EntitySourceGenerator {
       }
       requireLookup(m, lookup, primary);
       m.addStatement(prepare);
-      type.addMethod(m.addStatement("return upsertRow($L, $L,\n$L,\nold -> $L, null)", selectSql, binder(lookup),
+      type.addMethod(m.addStatement("return upsertRow($L, $L,\n$L,\nold -> $L)", selectSql, binder(lookup),
           isLookup(lookup), build).build());
     }
 
