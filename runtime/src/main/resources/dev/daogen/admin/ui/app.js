@@ -330,6 +330,7 @@ async function render() {
   replace(status, notice ? h('p', { class: 'notice' }, notice) : '');
   notice = null;
   replace(main, view);
+  main.dataset.view = String(mine); // which render this is (tests wait for a new one)
   main.removeAttribute('aria-busy');
   const h1 = main.querySelector('h1');
   if (h1 && !main.querySelector('[role=alert]:not([hidden])')) h1.focus();

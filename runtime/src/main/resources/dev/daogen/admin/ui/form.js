@@ -3,7 +3,7 @@
 // (min, max, pattern, required) for keyboards and assistive technology, the form is `novalidate`, and the API's
 // per-field errors are shown next to their field.
 
-import { h, uid } from './dom.js';
+import { h, replace, uid } from './dom.js';
 import { api, ApiError, seg } from './api.js';
 import * as schemas from './schema.js';
 
@@ -366,7 +366,7 @@ export function entityForm(schema, { mode, item, prefill, onSubmit }) {
       else top.push(`${name}: ${errorText(value)}`);
     }
     const fieldCount = Object.keys(fields).filter((n) => editors.has(n) && !editors.get(n).readOnly).length;
-    summary.replaceChildren(
+    replace(summary,
       h('p', {}, h('strong', {}, err.body && err.body.name ? `${capital(err.body.name)}: ` : 'Not saved: '),
         fieldCount ? `${fieldCount} field${fieldCount > 1 ? 's' : ''} below need${fieldCount > 1 ? '' : 's'} a change.`
           : err.message),

@@ -38,7 +38,7 @@ class AdminUiHttpTest extends AdminHttpTestBase {
   @Test
   void nothingElseIsServed() {
     for (String path : List.of("/ui/nothing.js", "/ui/..%2Fapp.js", "/ui/%2e%2e/AdminApi.class", "/ui/../ui/app.js",
-        "/ui/.hidden.js", "/ui//app.js", "/ui/app.js/", "/ui/AdminUi.class", "/ui/index", "/ui/a\\b.js",
+        "/ui/.hidden.js", "/ui//app.js", "/ui/app.js/", "/ui/AdminUi.class", "/ui/index",
         "/uix", "/ui/%00.js")) {
       Http.Resp r = http.get(path);
       assertEquals(404, r.status(), path + ": " + r);
