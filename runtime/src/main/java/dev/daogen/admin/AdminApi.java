@@ -49,6 +49,7 @@ public final class AdminApi {
   private final Map<String, EntityAdmin<?, ?, ?>> byEntity = new LinkedHashMap<>();
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final byte[] openApi;
+  private final AdminUi ui = new AdminUi();
 
   public AdminApi(Database db, AdminOptions options) {
     this.db = db;
@@ -75,6 +76,9 @@ public final class AdminApi {
   /** Handles one request. Never throws. */
   public AdminResponse handle(AdminRequest req) {
     try {
+      if (AdminUi.serves(req.path())) {
+        return ui.handle(req);
+      }
       if (token != null && !authorized(req.authorization())) {
         return AdminResponse.json(401, "{\"message\":\"Unauthorized\"}");
       }
@@ -169,7 +173,7 @@ public final class AdminApi {
 
   private AdminResponse fixedRoutes(String method, List<String> s, AdminRequest req) {
     if (s.isEmpty()) {
-      return method.equals("GET") ? info() : notAllowed(method, Set.of("GET"));
+      return method.equals("GET") ? info(req) : notAllowed(method, Set.of("GET"));
     }
     String first = s.get(0);
     if (first.equals("status") && s.size() == 1) {
@@ -240,7 +244,9 @@ public final class AdminApi {
     admin.write(g, admin.schema().type().cast(value));
   }
 
-  private AdminResponse info() {
+  /** {@code GET /}: plugins and entities; with {@code ?counts=true} also each entity's row count (the UI's home). */
+  private AdminResponse info(AdminRequest req) {
+    boolean counts = "true".equals(req.param("counts"));
     return json(200, g -> {
       g.writeStartObject();
       g.writeStringField("version", VERSION);
@@ -249,6 +255,13 @@ public final class AdminApi {
         g.writeStartObject();
         g.writeStringField("name", p.name());
         g.writeStringField("version", p.version());
+        g.writeArrayFieldStart("entities");
+        for (EntitySchema<?> e : p.entities()) {
+          if (byEntity.containsKey(e.name())) {
+            g.writeString(e.name());
+          }
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -257,6 +270,13 @@ public final class AdminApi {
         g.writeString(name);
       }
       g.writeEndArray();
+      if (counts) {
+        g.writeObjectFieldStart("counts");
+        for (EntityAdmin<?, ?, ?> admin : byEntity.values()) {
+          g.writeNumberField(admin.schema().name(), admin.count());
+        }
+        g.writeEndObject();
+      }
       g.writeEndObject();
     });
   }
@@ -299,6 +319,8 @@ public final class AdminApi {
         g.writeEndArray();
       }
       g.writeBooleanField("ttl", schema.ttl());
+      g.writeStringField("admin_api_name", schema.adminApiName());
+      g.writeStringField("admin_api_nested_name", schema.adminApiNestedName());
       g.writeArrayFieldStart("fields");
       for (FieldSchema<?> f : schema.fields()) {
         g.writeStartObject();

@@ -84,6 +84,9 @@ public abstract class EntityAdmin<E, D, P> {
 
   public abstract boolean delete(Object key);
 
+  /** The number of entities (without expired ones, for ttl entities). */
+  public abstract long count();
+
   /** The primary key of an entity (single-column keys). */
   public abstract Object keyOf(E entity);
 

@@ -93,6 +93,7 @@ public final class Main {
     String base = "http://" + server.address().getHostString() + ":" + server.address().getPort();
     out.println();
     out.println("Admin API of plugin key-auth listening on " + base + "  (Ctrl-C stops it; the data stays)");
+    out.println("Admin UI: " + base + "/ui/" + (admin.token() == null ? "" : "  (it asks for the admin token)"));
     out.println("Try:");
     out.println("  curl -s -X POST " + base + "/consumers -d username=alice");
     out.println("  curl -s -X POST " + base + "/consumers/alice/key-auth");

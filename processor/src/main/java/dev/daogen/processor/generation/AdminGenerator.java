@@ -157,6 +157,7 @@ public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> 
     type.addMethod(override("delete", TypeName.BOOLEAN).addParameter(OBJECT, "key")
         .addCode(single ? CodeBlock.of("return dao.delete(($T) key);\n", pk.type().boxedType()) : unsupported())
         .build());
+    type.addMethod(override("count", TypeName.LONG).addStatement("return dao.count()").build());
     type.addMethod(override("keyOf", OBJECT).addParameter(e.type(), "entity")
         .addCode(single ? CodeBlock.of("return entity.$N();\n", pk.name()) : unsupported())
         .build());

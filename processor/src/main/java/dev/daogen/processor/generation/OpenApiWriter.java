@@ -274,6 +274,10 @@ public final class OpenApiWriter {
       properties.put("endpoint_key", obj("type", "string"));
       properties.put("cache_key", names);
       properties.put("ttl", obj("type", "boolean"));
+      properties.put("admin_api_name", obj("type", "string", "description",
+          "The first path segment of the entity's routes (/key-auths)."));
+      properties.put("admin_api_nested_name", obj("type", "string", "description",
+          "The path segment of the entity's routes under a parent (/consumers/{consumers}/key-auth)."));
       properties.put("fields", obj("type", "array", "description",
           "One object per field: {\"<json name>\": {\"type\", \"required\", …}}.",
           "items", obj("type", "object", "minProperties", 1, "maxProperties", 1)));

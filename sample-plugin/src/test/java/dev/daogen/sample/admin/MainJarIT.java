@@ -168,6 +168,8 @@ class MainJarIT {
     first.awaitLine("listening on http://127.0.0.1:" + port, 120);
     assertTrue(first.output().contains(dataDir.toAbsolutePath().toString()), "prints the data directory");
     Http http = new Http("http://127.0.0.1:" + port);
+    first.awaitLine("Admin UI: http://127.0.0.1:" + port + "/ui/", 10);
+    assertTrue(http.get("/ui/").expect(200).body().contains("app.js"), "the printed UI address serves the UI");
     if (hasCurl()) {
       runPrintedCurls(first);
     }
