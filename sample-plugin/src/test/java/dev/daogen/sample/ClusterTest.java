@@ -91,7 +91,7 @@ class ClusterTest {
       KeyAuthCredential key = a.dao(KeyAuthCredentialDao.class)
           .insert(new KeyAuthCredentialDraft().consumer(bob.id()));
       CredentialScope scope = a.dao(CredentialScopeDao.class)
-          .insert(new CredentialScopeDraft().credential(key.id()).scope("read"));
+          .insert(new CredentialScopeDraft().credential(key.id()).name("read"));
       b.cache();
       Thread.sleep(300);
       for (Database node : List.of(a, b)) {

@@ -402,7 +402,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
 
     Map<String, Object> root = http.get("/").expect(200).obj();
     assertEquals(dev.daogen.admin.AdminApi.VERSION, root.get("version"));
-    assertEquals(List.of(Map.of("name", "key-auth", "version", "1.0.0")), root.get("plugins"));
+    assertEquals(List.of(Map.of("name", "key-auth", "version", "1.1.0")), root.get("plugins"));
     assertEquals(Set.of("consumers", "keyauth_credentials", "credential_scopes", "upstreams", "targets", "routes"),
         new HashSet<>((List<String>) root.get("entities")));
 
