@@ -135,7 +135,7 @@ public final class Main {
    *     an executed migration changed, teardowns of an earlier upgrade are still pending, another node holds the
    *     migration lock too long)
    */
-  static SchemaState migrate(Database db, PrintStream out, PrintStream err) {
+  private static SchemaState migrate(Database db, PrintStream out, PrintStream err) {
     Migrations migrations = db.migrations();
     try {
       SchemaState state = migrations.state();
@@ -162,7 +162,7 @@ public final class Main {
    *
    * @return whether anything was pending
    */
-  static boolean printFinishHint(SchemaState state, String databaseOptions, PrintStream out)
+  private static boolean printFinishHint(SchemaState state, String databaseOptions, PrintStream out)
       throws URISyntaxException {
     if (!state.hasPending()) {
       return false;
@@ -185,7 +185,7 @@ public final class Main {
   }
 
   /** {@code java -jar <this jar>}, the path relative to the working directory when the jar lies below it. */
-  static String selfCommand() throws URISyntaxException {
+  private static String selfCommand() throws URISyntaxException {
     CodeSource source = Main.class.getProtectionDomain().getCodeSource();
     Path self = source == null ? null : Path.of(source.getLocation().toURI());
     if (self == null || !Files.isRegularFile(self)) {
