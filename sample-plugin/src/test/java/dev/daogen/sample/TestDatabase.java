@@ -45,7 +45,7 @@ final class TestDatabase {
   static void reset() {
     try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
       st.execute("truncate table consumers, keyauth_credentials, credential_scopes, upstreams, targets, routes, "
-          + "group_memberships");
+          + "group_memberships, keyauth_failed_attempts");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
