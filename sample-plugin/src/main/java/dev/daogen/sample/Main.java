@@ -5,20 +5,31 @@ import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.AdminServer;
 import dev.daogen.admin.JdkAdminServer;
 import dev.daogen.db.Database;
+import dev.daogen.migrate.MigrationException;
+import dev.daogen.migrate.MigrationResult;
+import dev.daogen.migrate.Migrations;
+import dev.daogen.migrate.SchemaState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The sample plugin as a program: starts PostgreSQL (embedded, keeping its data in a directory, unless
  * {@code --jdbc-url} names a server), runs the migrations, and serves the admin API on 127.0.0.1:8001.
+ *
+ * <p>On a database of an earlier version it runs the new migrations' up part only, which nodes of that version
+ * survive, and prints the {@code migrations finish} command to run once every node runs this version.
  *
  * <pre>
  * java -jar daogen-sample-plugin.jar [serve] [--data-dir DIR] [--jdbc-url URL --user U --password P]
@@ -34,7 +45,7 @@ public final class Main {
   }
 
   static int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Deque<String> args = new ArrayDeque<>(java.util.List.of(argv));
+    Deque<String> args = new ArrayDeque<>(List.of(argv));
     String command = !args.isEmpty() && !args.peek().startsWith("--") ? args.pop() : "serve";
     if (command.equals("migrations")) {
       return migrations(args, out, err);
@@ -58,18 +69,23 @@ public final class Main {
     }
     Postgres pg = Postgres.open(options, out);
     Database db = pg.database();
-    migrate(db, out);
+    SchemaState state = migrate(db, out, err);
+    if (state == null) {
+      pg.close();
+      return 1;
+    }
     if (command.equals("demo")) {
       try (pg) {
+        printFinishHint(state, pg.optionsAfterExit(), out);
         new Demo(db, out).run();
       }
       return 0;
     }
-    return serve(pg, db, options, out, err);
+    return serve(pg, db, state, options, out, err);
   }
 
-  private static int serve(Postgres pg, Database db, Map<String, String> options, PrintStream out, PrintStream err)
-      throws InterruptedException {
+  private static int serve(Postgres pg, Database db, SchemaState state, Map<String, String> options,
+      PrintStream out, PrintStream err) throws InterruptedException, URISyntaxException {
     AdminOptions admin = AdminOptions.defaults()
         .withHost(options.getOrDefault("listen", "127.0.0.1"))
         .withPort(Integer.parseInt(options.getOrDefault("port", "8001")))
@@ -104,18 +120,85 @@ public final class Main {
     out.println("  curl -s " + base + "/schemas/consumers");
     out.println("  curl -s -i -X DELETE " + base + "/consumers/alice");
     out.println("(the last command deletes alice, so the same commands work again on the next run)");
+    if (printFinishHint(state, pg.optionsWhileRunning(), out) && pg.embedded() != null) {
+      out.println("(or, once this server is stopped: " + selfCommand() + " migrations finish "
+          + pg.optionsAfterExit() + ")");
+    }
     stopped.await();
     return 0;
   }
 
-  /** Brings the database to this version: bootstrap when empty, else run new migrations ({@code up}). */
-  private static void migrate(Database db, PrintStream out) {
-    var state = db.migrations().state();
-    if (state.needsBootstrap()) {
-      out.println("Database bootstrapped: " + db.migrations().bootstrap().executed());
-    } else if (state.hasNew()) {
-      out.println("Migrations executed: " + db.migrations().up(false).executed());
+  /**
+   * Brings the database to this version: bootstrap when empty, else run the up part of new migrations (expand: nodes
+   * of the previous version keep working). Their teardowns stay pending until {@code migrations finish}.
+   *
+   * @return the state afterwards, or {@code null} when the database cannot be migrated (the reason is on {@code err}:
+   *     an executed migration changed, teardowns of an earlier upgrade are still pending, another node holds the
+   *     migration lock too long)
+   */
+  private static SchemaState migrate(Database db, PrintStream out, PrintStream err) {
+    Migrations migrations = db.migrations();
+    try {
+      SchemaState state = migrations.state();
+      if (state.needsBootstrap()) {
+        out.println("Database bootstrapped: " + migrations.bootstrap().executed());
+        return migrations.state();
+      }
+      if (state.hasNew()) {
+        MigrationResult up = migrations.up(false);
+        out.println("Migrations executed: " + up.executed() + " (up; pending until 'migrations finish': "
+            + up.pending() + ")");
+        return migrations.state();
+      }
+      return state;
+    } catch (MigrationException e) {
+      err.println("Error: " + e.getMessage());
+      return null;
     }
+  }
+
+  /**
+   * While teardowns are pending, tells the operator to run {@code migrations finish} once every node runs this
+   * version, with a command that works as printed.
+   *
+   * @return whether anything was pending
+   */
+  private static boolean printFinishHint(SchemaState state, String databaseOptions, PrintStream out)
+      throws URISyntaxException {
+    if (!state.hasPending()) {
+      return false;
+    }
+    List<String> pending = new ArrayList<>();
+    List<String> versions = new ArrayList<>();
+    for (SchemaState.Subsystem s : state.subsystems()) {
+      if (!s.pending().isEmpty()) {
+        s.pending().forEach(m -> pending.add(s.name() + ":" + m));
+        versions.add(s.version() == null ? s.name() : s.name() + " " + s.version());
+      }
+    }
+    out.println();
+    out.println("Database has pending migrations " + pending + ": their up part ran, so nodes that still run the"
+        + " previous version keep working.");
+    out.println("Once every node runs " + String.join(", ", versions) + ", finish them (drops what the previous"
+        + " version needed):");
+    out.println("  " + selfCommand() + " migrations finish " + databaseOptions);
+    return true;
+  }
+
+  /** {@code java -jar <this jar>}, the path relative to the working directory when the jar lies below it. */
+  private static String selfCommand() throws URISyntaxException {
+    CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+    Path self = source == null ? null : Path.of(source.getLocation().toURI());
+    if (self == null || !Files.isRegularFile(self)) {
+      return "java -jar daogen-sample-plugin.jar"; // run from classes (tests, an IDE)
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    return "java -jar " + shellWord((self.startsWith(cwd) ? cwd.relativize(self) : self).toString());
+  }
+
+  /** A word as a POSIX shell reads it back: quoted unless it only has characters that need no quoting. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /**
@@ -123,7 +206,7 @@ public final class Main {
    * verbs and exit codes, from {@link dev.daogen.cli.Cli}.
    */
   private static int migrations(Deque<String> args, PrintStream out, PrintStream err) throws IOException {
-    java.util.List<String> verbs = new java.util.ArrayList<>();
+    List<String> verbs = new ArrayList<>();
     Deque<String> databaseOptions = new ArrayDeque<>();
     while (!args.isEmpty()) {
       String arg = args.pop();
@@ -181,14 +264,23 @@ public final class Main {
       "  --port N               admin API port (default 8001)",
       "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)");
 
-  /** The database: an external server, or an embedded one with a persistent data directory. */
-  record Postgres(Database database, EmbeddedPostgres embedded) implements AutoCloseable {
+  /**
+   * The database: an external server, or an embedded one with a persistent data directory.
+   *
+   * @param optionsWhileRunning the options by which another process reaches this database while this one runs
+   * @param optionsAfterExit the options by which another process reaches it once this one has stopped
+   */
+  record Postgres(Database database, EmbeddedPostgres embedded, String optionsWhileRunning, String optionsAfterExit)
+      implements AutoCloseable {
     static Postgres open(Map<String, String> options, PrintStream out) throws IOException {
       String url = options.get("jdbc-url");
       if (url != null) {
         out.println("PostgreSQL: " + url);
-        return new Postgres(Database.connect(url, options.getOrDefault("user", "postgres"),
-            options.getOrDefault("password", "")), null);
+        String user = options.getOrDefault("user", "postgres");
+        // a password is never printed: the operator puts it in place of the word PASSWORD
+        String reach = "--jdbc-url " + shellWord(url) + " --user " + shellWord(user)
+            + (options.containsKey("password") ? " --password PASSWORD" : "");
+        return new Postgres(Database.connect(url, user, options.getOrDefault("password", "")), null, reach, reach);
       }
       Path dir = Path.of(options.getOrDefault("data-dir", "daogen-data")).toAbsolutePath();
       Files.createDirectories(dir);
@@ -198,7 +290,9 @@ public final class Main {
           .start();
       out.println("PostgreSQL (embedded) keeps its data in " + dir);
       // a pool, as a real deployment would have (the embedded server trusts local connections)
-      return new Postgres(Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg);
+      return new Postgres(Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg,
+          "--jdbc-url jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
+          "--data-dir " + shellWord(dir.toString()));
     }
 
     @Override

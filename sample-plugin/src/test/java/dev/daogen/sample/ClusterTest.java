@@ -93,7 +93,7 @@ class ClusterTest {
       KeyAuthCredential key = a.dao(KeyAuthCredentialDao.class)
           .insert(new KeyAuthCredentialDraft().consumer(bob.id()));
       CredentialScope scope = a.dao(CredentialScopeDao.class)
-          .insert(new CredentialScopeDraft().credential(key.id()).scope("read"));
+          .insert(new CredentialScopeDraft().credential(key.id()).name("read"));
       assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
       for (Database node : List.of(a, b)) {
         assertEquals(Optional.of(key), node.dao(KeyAuthCredentialDao.class).selectCached(key.key()));

@@ -64,7 +64,7 @@ class EventsTest {
   void cascadedDeletesAreEventsToo_grandchildrenIncluded() {
     Consumer bob = consumers.insert(new ConsumerDraft().username("bob"));
     KeyAuthCredential key = credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()));
-    CredentialScope scope = scopes.insert(new CredentialScopeDraft().credential(key.id()).scope("read"));
+    CredentialScope scope = scopes.insert(new CredentialScopeDraft().credential(key.id()).name("read"));
     GroupMembership group = db.dao(GroupMembershipDao.class)
         .insert(new GroupMembershipDraft().consumer(bob.id()).groupName("gold").priority(1L));
     seen.clear();

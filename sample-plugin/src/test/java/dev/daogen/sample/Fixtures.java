@@ -22,7 +22,7 @@ import org.junit.jupiter.api.function.Executable;
 final class Fixtures {
   static final List<String> TABLES =
       List.of("consumers", "keyauth_credentials", "credential_scopes", "upstreams", "targets", "routes",
-          "group_memberships");
+          "group_memberships", "keyauth_failed_attempts");
 
   /** Words of SQL that must never show in an error message. */
   private static final Pattern SQL_TEXT = Pattern.compile(

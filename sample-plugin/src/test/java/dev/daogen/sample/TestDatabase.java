@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One embedded PostgreSQL server for the whole test run (started on first use, stopped at JVM exit), with the
@@ -15,6 +17,7 @@ import java.sql.Statement;
 final class TestDatabase {
   private static EmbeddedPostgres postgres;
   private static Database database;
+  private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private TestDatabase() {}
 
@@ -42,10 +45,33 @@ final class TestDatabase {
   static void reset() {
     try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
       st.execute("truncate table consumers, keyauth_credentials, credential_scopes, upstreams, targets, routes, "
-          + "group_memberships");
+          + "group_memberships, keyauth_failed_attempts");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Creates a new, empty database on the test server and returns its name (unique within the test run). */
+  static String newDatabase() {
+    String name = "empty_" + DATABASES.incrementAndGet();
+    try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return name;
+  }
+
+  /** A database of the test server, without a pool. */
+  static DataSource dataSource(String database) {
+    get();
+    return postgres.getDatabase("postgres", database);
+  }
+
+  /** The JDBC URL of a database of the test server (user {@code postgres}, no password). */
+  static String jdbcUrl(String database) {
+    get();
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
   }
 
   /** Runs a SQL query that returns one number (for checks that bypass the DAO). */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,13 +16,16 @@ import javax.sql.DataSource;
 
 /**
  * Reads tables back from {@code pg_catalog} as a {@link Snapshot}, normalised for comparison: lists sorted by name,
- * no migration hints. Also reports leftovers that no snapshot describes (triggers).
+ * no migration hints. Also reports leftovers that no snapshot describes (triggers), and {@linkplain #describe
+ * describes} a whole schema for comparing a migrated database with a fresh one.
+ *
+ * <p>Public, and packaged in the processor's test jar, for the sample plugin's upgrade tests.
  */
-final class Catalog {
+public final class Catalog {
   private Catalog() {}
 
   /** The snapshot's tables as the annotations declare them, normalised like {@link #read}. */
-  static List<Snapshot.Table> normalise(Snapshot s) {
+  public static List<Snapshot.Table> normalise(Snapshot s) {
     return s.tables().stream().map(t -> new Snapshot.Table(t.name(),
             t.columns().stream().map(c -> new Snapshot.Column(c.name(), null, c.type(), c.nullable(), null, null))
                 .sorted(Comparator.comparing(Snapshot.Column::name)).toList(),
@@ -34,7 +38,7 @@ final class Catalog {
         .sorted(Comparator.comparing(Snapshot.Table::name)).toList();
   }
 
-  static List<Snapshot.Table> read(DataSource ds, List<String> tables) throws SQLException {
+  public static List<Snapshot.Table> read(DataSource ds, List<String> tables) throws SQLException {
     List<Snapshot.Table> out = new ArrayList<>();
     try (Connection c = ds.getConnection()) {
       for (String table : tables) {
@@ -46,8 +50,48 @@ final class Catalog {
   }
 
   /** User triggers on the tables (rename triggers must be gone after finish). */
-  static long triggers(DataSource ds) {
+  public static long triggers(DataSource ds) {
     return Pg.scalar(ds, "select count(*) from pg_trigger where not tgisinternal");
+  }
+
+  /**
+   * Everything PostgreSQL records about the current schema, one sorted line per object, as PostgreSQL itself prints
+   * it: every table; its columns with type, nullability and default; its constraints ({@code pg_get_constraintdef});
+   * its indexes ({@code pg_get_indexdef}, those behind constraints too) and user triggers ({@code
+   * pg_get_triggerdef}); and the schema's functions ({@code pg_get_functiondef}). Two databases that describe the
+   * same have the same catalog, whatever order their migrations created it in (column positions and dropped columns
+   * aside, which no query sees).
+   */
+  public static List<String> describe(DataSource ds) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      String schema = "(select oid from pg_namespace where nspname = current_schema())";
+      String[] queries = {
+          "select 'table ' || relname from pg_class where relnamespace = " + schema + " and relkind in ('r', 'p')",
+          "select 'column ' || r.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
+              + " || case when a.attnotnull then ' not null' else ' null' end"
+              + " || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
+              + " from pg_attribute a join pg_class r on r.oid = a.attrelid"
+              + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
+              + " where r.relnamespace = " + schema + " and r.relkind in ('r', 'p') and a.attnum > 0"
+              + " and not a.attisdropped",
+          "select 'constraint ' || r.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)"
+              + " from pg_constraint k join pg_class r on r.oid = k.conrelid where r.relnamespace = " + schema,
+          "select 'index ' || pg_get_indexdef(x.indexrelid) from pg_index x join pg_class r on r.oid = x.indrelid"
+              + " where r.relnamespace = " + schema,
+          "select 'trigger ' || pg_get_triggerdef(t.oid) from pg_trigger t join pg_class r on r.oid = t.tgrelid"
+              + " where r.relnamespace = " + schema + " and not t.tgisinternal",
+          "select 'function ' || pg_get_functiondef(p.oid) from pg_proc p where p.pronamespace = " + schema};
+      for (String query : queries) {
+        try (ResultSet rs = st.executeQuery(query)) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    out.sort(null);
+    return out;
   }
 
   private static Snapshot.Table table(Connection c, String table) throws SQLException {

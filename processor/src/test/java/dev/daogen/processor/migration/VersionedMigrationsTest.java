@@ -101,6 +101,8 @@ class VersionedMigrationsTest {
     db3Fresh.migrations().bootstrap();
     assertEquals(Catalog.normalise(declared), Catalog.read(fresh, tables));
     assertEquals(0, Catalog.triggers(fresh));
+    // and nothing else differs either: defaults, constraint and index definitions, functions
+    assertEquals(Catalog.describe(fresh), Catalog.describe(ds));
     UUID id = (UUID) Shop.get(Shop.insert(db3Fresh, l3, "Customer", "email", "h@example.com", "fullName", "H"), "id");
     assertTrue(Shop.select(db3Fresh, l3, "Customer", id).isPresent());
   }

@@ -402,7 +402,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
 
     Map<String, Object> root = http.get("/").expect(200).obj();
     assertEquals(dev.daogen.admin.AdminApi.VERSION, root.get("version"));
-    assertEquals(List.of(Map.of("name", "key-auth", "version", "1.0.0", "entities", List.of("consumers",
+    assertEquals(List.of(Map.of("name", "key-auth", "version", "1.1.0", "entities", List.of("consumers",
         "keyauth_credentials", "credential_scopes", "upstreams", "routes", "targets"))), root.get("plugins"));
     assertNull(root.get("counts"), "counts only when asked for");
     assertEquals(Set.of("consumers", "keyauth_credentials", "credential_scopes", "upstreams", "targets", "routes"),

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.daogen.sample.KeyAuth100;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged jar as a process (run by failsafe after {@code package}): it starts, serves the admin API, the curl
  * commands it prints work as printed, SIGTERM stops it cleanly, and a restart on the same data directory finds the
- * data again.
+ * data again; on a data directory that 1.0.0 left, it runs the up part of the upgrade, serves, and prints a
+ * {@code migrations finish} command that works as printed.
  */
 class MainJarIT {
   private Path dataDir;
@@ -191,6 +195,60 @@ class MainJarIT {
       runPrintedCurls(second); // alice was deleted by the first run: the same commands work again
     }
     second.terminate();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void upgradesA100DataDirectoryAndItsPrintedFinishCommandWorks() throws Exception {
+    // a data directory as 1.0.0 left it: its base migration and rows, written through an embedded PostgreSQL here
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
+        .start()) {
+      KeyAuth100.bootstrap(pg.getPostgresDatabase());
+      KeyAuth100.insertRows(pg.getPostgresDatabase(), "ann", "ann-key");
+    }
+    int port = freePort();
+    Run run = new Run("--data-dir", dataDir.toString(), "--port", Integer.toString(port));
+    run.awaitLine("(or, once this server is stopped: ", 120);
+    String output = run.output();
+    assertTrue(output.contains("Migrations executed: [key-auth:001_100_to_110]"), output);
+    assertTrue(output.contains("listening on http://127.0.0.1:" + port), output);
+    assertTrue(output.contains("Once every node runs key-auth 1.1.0, finish them"), output);
+    List<String> finish = run.lines().stream().map(String::strip)
+        .filter(l -> l.startsWith("java -jar ") && l.contains(" migrations finish --jdbc-url ")).toList();
+    assertEquals(1, finish.size(), output);
+
+    // 1.0.0's scopes through the 1.1.0 admin API, under the new name and with the new default; new writes too
+    Http http = new Http("http://127.0.0.1:" + port);
+    List<Map<String, Object>> scopes =
+        (List<Map<String, Object>>) http.get("/key-auths/ann-key/scopes").expect(200).obj().get("data");
+    assertEquals(2, scopes.size(), scopes.toString());
+    for (Map<String, Object> scope : scopes) {
+      assertTrue(List.of("read", "write").contains(scope.get("name")), scope.toString());
+      assertEquals("ALLOW", scope.get("effect"), scope.toString());
+      assertFalse(scope.containsKey("scope"), scope.toString());
+    }
+    http.json("POST", "/key-auths/ann-key/scopes", "{\"name\": \"delete\", \"effect\": \"DENY\"}").expect(201);
+
+    // the printed finish command, run by a shell as printed (with this JVM's java first on the PATH), while the
+    // server runs: it is the only node
+    ProcessBuilder shell = new ProcessBuilder("sh", "-c", finish.get(0)).redirectErrorStream(true);
+    shell.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+        + shell.environment().getOrDefault("PATH", ""));
+    Process p = shell.start();
+    started.add(p);
+    String finished = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), finished);
+    assertEquals(0, p.exitValue(), finish.get(0) + "\n" + finished);
+    assertTrue(finished.contains("key-auth migrated up to: 001_100_to_110 (executed)"), finished);
+
+    scopes = (List<Map<String, Object>>) http.get("/key-auths/ann-key/scopes").expect(200).obj().get("data");
+    assertEquals(3, scopes.size(), "still serving after finish: " + scopes);
+    run.terminate();
+
+    Run list = new Run("migrations", "list", "--data-dir", dataDir.toString());
+    assertTrue(list.process.waitFor(120, TimeUnit.SECONDS), list.output());
+    assertEquals(0, list.process.exitValue(), list.output());
+    assertTrue(list.output().contains("Database is up-to-date"), list.output());
   }
 
   @Test
