@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,10 @@ public final class AdminApi {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
   private static final String NOT_FOUND = "{\"message\":\"Not found\"}";
   private static final String METHOD_NOT_ALLOWED = "{\"message\":\"Method not allowed\"}";
+  private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
   private static final String UNEXPECTED = "{\"message\":\"An unexpected error occurred\"}";
+  private static final String DATABASE_BUSY = "{\"message\":\"The database is busy, retry later\"}";
+  static final String INVALID_PATH = "Invalid path: not percent-encoded UTF-8";
 
   private final Database db;
   private final byte[] token;
@@ -72,11 +76,33 @@ public final class AdminApi {
     return routes.stream().map(CompiledRoute::route).toList();
   }
 
+  /**
+   * Handles one request as a transport sees it: the raw (still percent-encoded) path and query. Never throws.
+   *
+   * @param method the HTTP method
+   * @param rawPath the path as sent, or null (e.g. CONNECT's authority form)
+   * @param rawQuery the query as sent, without {@code ?}, or null
+   * @param contentType the Content-Type header, or null
+   * @param sentToken the admin token sent, or null
+   * @param body the complete request body
+   */
+  public AdminResponse handle(String method, String rawPath, String rawQuery, String contentType, String sentToken,
+      byte[] body) {
+    Map<String, List<String>> query;
+    try {
+      query = AdminRequest.query(rawQuery);
+    } catch (BadRequest e) {
+      return allows(sentToken) ? message(e.status(), e.getMessage()) : AdminResponse.json(401, UNAUTHORIZED);
+    }
+    return handle(new AdminRequest(method.toUpperCase(java.util.Locale.ROOT), rawPath, query, contentType,
+        sentToken, body));
+  }
+
   /** Handles one request. Never throws. */
   public AdminResponse handle(AdminRequest req) {
     try {
       if (token != null && !authorized(req.authorization())) {
-        return AdminResponse.json(401, "{\"message\":\"Unauthorized\"}");
+        return AdminResponse.json(401, UNAUTHORIZED);
       }
       boolean head = req.method().equals("HEAD");
       AdminResponse response = dispatch(head ? "GET" : req.method(), req);
@@ -89,6 +115,11 @@ public final class AdminApi {
       LOG.error("admin request {} {} failed", req.method(), req.path(), e);
       return AdminResponse.json(500, UNEXPECTED);
     }
+  }
+
+  /** Whether a request with this token may be served (always, when no token is configured). */
+  boolean allows(String sent) {
+    return token == null || authorized(sent);
   }
 
   private boolean authorized(String sent) {
@@ -137,7 +168,11 @@ public final class AdminApi {
     return new AdminResponse(405, METHOD_NOT_ALLOWED.getBytes(StandardCharsets.UTF_8), Map.of("Allow", allow));
   }
 
-  /** Splits and decodes the path; a trailing slash is ignored; null for paths that cannot name anything. */
+  /**
+   * Splits and decodes the path; a trailing slash is ignored; null for paths that cannot name anything. A segment
+   * that is not percent-encoded UTF-8 is a 400: decoding it leniently (to U+FFFD) would let two different paths
+   * address the same row.
+   */
   static List<String> segments(String path) {
     if (path == null || !path.startsWith("/")) {
       return null;
@@ -151,18 +186,25 @@ public final class AdminApi {
       if (raw.isEmpty()) {
         return null;
       }
-      String decoded;
-      try {
-        decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
+      String decoded = decodeSegment(raw);
       if (decoded.equals(".") || decoded.equals("..")) {
         return null;
       }
       out.add(decoded);
     }
     return out;
+  }
+
+  private static String decodeSegment(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    try {
+      // in a path '+' is itself, not a space
+      return RequestBodies.decode(raw.replace("+", "%2B"));
+    } catch (BadRequest e) {
+      throw new BadRequest(400, INVALID_PATH);
+    }
   }
 
   // ---- fixed routes --------------------------------------------------------------------------------------
@@ -644,6 +686,11 @@ public final class AdminApi {
 
   private static AdminResponse error(DaoException e) {
     int status = status(e.code());
+    if (e.getCause() instanceof SQLTransientConnectionException busy && busy.getCause() == null) {
+      // every pooled connection stayed in use for the pool's whole wait (an unreachable database has a cause)
+      LOG.warn("database busy: {}", busy.getMessage());
+      return new AdminResponse(503, DATABASE_BUSY.getBytes(StandardCharsets.UTF_8), Map.of("Retry-After", "1"));
+    }
     if (status == 500) {
       LOG.error("database error", e);
       return AdminResponse.json(500, UNEXPECTED);

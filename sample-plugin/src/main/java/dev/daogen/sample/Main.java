@@ -3,13 +3,14 @@ package dev.daogen.sample;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.AdminServer;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -70,13 +71,10 @@ public final class Main {
 
   private static int serve(Postgres pg, Database db, Map<String, String> options, PrintStream out, PrintStream err)
       throws InterruptedException {
-    AdminOptions admin = AdminOptions.defaults()
-        .withHost(options.getOrDefault("listen", "127.0.0.1"))
-        .withPort(Integer.parseInt(options.getOrDefault("port", "8001")))
-        .withToken(options.getOrDefault("admin-token", System.getenv("DAOGEN_ADMIN_TOKEN")));
     AdminServer server;
     try {
-      server = new JdkAdminServer(new AdminApi(db, admin), admin);
+      AdminOptions admin = adminOptions(options);
+      server = new JettyAdminServer(new AdminApi(db, admin), admin);
       server.start();
     } catch (RuntimeException e) {
       err.println("cannot start the admin API: " + e.getMessage());
@@ -105,6 +103,33 @@ public final class Main {
     out.println("(the last command deletes alice, so the same commands work again on the next run)");
     stopped.await();
     return 0;
+  }
+
+  /** The admin server's address, token and limits from the command line (defaults: {@link AdminOptions#defaults}). */
+  static AdminOptions adminOptions(Map<String, String> options) {
+    AdminOptions d = AdminOptions.defaults();
+    return new AdminOptions(
+        options.getOrDefault("listen", d.host()),
+        number(options, "port", d.port(), 0, 65535),
+        options.getOrDefault("admin-token", System.getenv("DAOGEN_ADMIN_TOKEN")),
+        number(options, "max-body-bytes", d.maxBodyBytes(), 0, Integer.MAX_VALUE - 1),
+        number(options, "threads", d.threads(), 1, 1024),
+        Duration.ofSeconds(number(options, "request-timeout", (int) d.requestTimeout().toSeconds(), 1, 86_400)),
+        number(options, "max-connections", d.maxConnections(), 1, 1_000_000),
+        number(options, "max-header-bytes", d.maxHeaderBytes(), 256, 1 << 20),
+        Duration.ofSeconds(number(options, "idle-timeout", (int) d.idleTimeout().toSeconds(), 1, 86_400)),
+        number(options, "min-data-rate", (int) d.minDataRate(), 0, Integer.MAX_VALUE));
+  }
+
+  private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
+    String text = options.get(name);
+    if (text == null) {
+      return fallback;
+    }
+    if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max);
+    }
+    return Integer.parseInt(text);
   }
 
   /** Brings the database to this version: bootstrap when empty, else run new migrations ({@code up}). */
@@ -178,7 +203,15 @@ public final class Main {
       "  --jdbc-url URL         use this PostgreSQL instead (with --user, --password)",
       "  --listen HOST          admin API address (default 127.0.0.1; others need --admin-token)",
       "  --port N               admin API port (default 8001)",
-      "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)");
+      "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)",
+      "admin API limits (defaults in brackets):",
+      "  --max-body-bytes N     largest request body; one byte more is 413 [1048576]",
+      "  --max-header-bytes N   largest request line + headers (414 / 431 beyond) [8192]",
+      "  --max-connections N    open connections at once; more wait to be accepted [1024]",
+      "  --threads N            workers running requests on the database; 503 when 16 per worker wait [16]",
+      "  --idle-timeout S       seconds a connection may stay silent before it is closed [30]",
+      "  --request-timeout S    seconds a request body may take to arrive (408 after) [30]",
+      "  --min-data-rate B      slowest accepted request body, bytes per second; 0: none (408 below) [1024]");
 
   /** The database: an external server, or an embedded one with a persistent data directory. */
   record Postgres(Database database, EmbeddedPostgres embedded) implements AutoCloseable {
