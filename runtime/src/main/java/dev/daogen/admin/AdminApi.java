@@ -353,6 +353,9 @@ public final class AdminApi {
         writeFlag(g, "indexed", f.isIndexed());
         writeFlag(g, "auto", f.isAuto());
         writeFlag(g, "immutable", f.isImmutable());
+        if (f.maxIndexedLength() >= 0) {
+          g.writeNumberField("max_length", f.maxIndexedLength());
+        }
         if (f.defaultValue() != null) {
           g.writeStringField("default", f.defaultValue());
         }
@@ -521,6 +524,12 @@ public final class AdminApi {
       return a.upsert(key, draft);
     }
     Object endpointKey = tryParse(a, text, false);
+    FieldSchema<?> endpointField = a.schema().endpointKey() == null ? null : a.schema().field(a.schema().endpointKey());
+    if (endpointKey instanceof String s && endpointField.maxIndexedLength() >= 0
+        && s.length() > endpointField.maxIndexedLength()) {
+      throw FieldErrors.schemaViolation(Map.of(endpointField.jsonName(),
+          "length must be at most " + endpointField.maxIndexedLength()));
+    }
     if (endpointKey == null) {
       throw new DaoException(ErrorCode.INVALID_PRIMARY_KEY, "invalid primary key: '" + abbreviate(text) + "'",
           Map.of(a.schema().primaryKey().get(0).jsonName(), "invalid value"));
@@ -567,8 +576,9 @@ public final class AdminApi {
   private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req, java.util.function.UnaryOperator<D> complete,
       String fromPath) {
     FieldErrors errors = new FieldErrors();
-    D draft = complete.apply(a.draft(RequestBodies.parse(req.contentType(), req.body()),
-        RequestBodies.isForm(req.contentType()), errors));
+    Map<String, Object> body = RequestBodies.parse(req.contentType(), req.body());
+    D draft = complete.apply(a.draft(body, RequestBodies.isForm(req.contentType()), errors));
+    indexedLengths(a, body, errors);
     if (!errors.isEmpty()) {
       Map<String, Object> all = new LinkedHashMap<>(errors.toMap());
       try {
@@ -589,10 +599,24 @@ public final class AdminApi {
 
   private static <P> P patch(EntityAdmin<?, ?, P> a, AdminRequest req) {
     FieldErrors errors = new FieldErrors();
-    P patch = a.patch(RequestBodies.parse(req.contentType(), req.body()), RequestBodies.isForm(req.contentType()),
-        errors);
+    Map<String, Object> body = RequestBodies.parse(req.contentType(), req.body());
+    P patch = a.patch(body, RequestBodies.isForm(req.contentType()), errors);
+    indexedLengths(a, body, errors);
     errors.throwIfAny();
     return patch;
+  }
+
+  /**
+   * Strings bound for an index longer than it can hold: a field error, as for any other bad value (the database
+   * would refuse the row with an error the client could do nothing with).
+   */
+  private static void indexedLengths(EntityAdmin<?, ?, ?> a, Map<String, Object> body, FieldErrors errors) {
+    for (FieldSchema<?> f : a.schema().fields()) {
+      int max = f.maxIndexedLength();
+      if (max >= 0 && body.get(f.jsonName()) instanceof String s && s.length() > max && !errors.has(f.jsonName())) {
+        errors.add(f.jsonName(), "length must be at most " + max);
+      }
+    }
   }
 
   private static Integer size(AdminRequest req) {

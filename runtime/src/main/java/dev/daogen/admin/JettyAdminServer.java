@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -313,13 +312,6 @@ public final class JettyAdminServer implements AdminServer {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
       response.write(true, ByteBuffer.wrap(body(status)), callback);
       return true;
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      // the reason may describe the parser's state; the client gets the status's standard message only
-      fields.put(new HttpField(HttpHeader.CONTENT_TYPE, AdminResponse.JSON));
-      return ByteBuffer.wrap(body(status));
     }
 
     private static byte[] body(int status) {

@@ -11,6 +11,13 @@ import java.util.function.Function;
  * @param <E> the entity record
  */
 public final class FieldSchema<E> {
+  /**
+   * The longest string (in UTF-16 code units) that a primary key, unique or indexed column accepts: a btree index
+   * entry holds at most about 2.7 KB, and a key of up to three such strings, four UTF-8 bytes per character at
+   * worst, stays under it. The admin API checks it as a field error rather than letting the database discover it.
+   */
+  public static final int MAX_INDEXED_STRING_LENGTH = 255;
+
   private final String name;
   private final String jsonName;
   private final String column;
@@ -132,6 +139,11 @@ public final class FieldSchema<E> {
 
   public boolean isUnique() {
     return unique;
+  }
+
+  /** {@link #MAX_INDEXED_STRING_LENGTH} for a string in an index (key, unique, indexed), else -1: no bound. */
+  public int maxIndexedLength() {
+    return type == FieldType.STRING && (isPrimaryKey() || isUnique() || isIndexed()) ? MAX_INDEXED_STRING_LENGTH : -1;
   }
 
   public boolean isIndexed() {

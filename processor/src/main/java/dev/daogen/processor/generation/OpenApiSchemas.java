@@ -7,6 +7,7 @@ import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.ScalarKind;
 import dev.daogen.processor.model.TypeModel;
+import dev.daogen.schema.FieldSchema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,6 +194,10 @@ final class OpenApiSchemas {
         case NOT_BLANK -> s.merge("minLength", 1L, (a, b) -> Math.max((Long) a, (Long) b));
         case EMAIL -> s.put("format", "email");
       }
+    }
+    if (string && (f.primaryKey() || f.unique() || f.indexed())) {
+      // as the admin API checks it: a btree index entry has a size limit
+      s.merge("maxLength", (long) FieldSchema.MAX_INDEXED_STRING_LENGTH, (a, b) -> Math.min((Long) a, (Long) b));
     }
     if (!hasPattern && f.constraints().stream().anyMatch(c -> c.kind() == ConstraintModel.Kind.NOT_BLANK)) {
       s.put("pattern", "\\S");
