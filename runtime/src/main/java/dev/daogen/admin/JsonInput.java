@@ -168,7 +168,7 @@ public final class JsonInput {
     }
     // more digits than a double can hold: checked before the conversion, which would cost time on huge exponents
     BigDecimal digits = d.stripTrailingZeros();
-    if (digits.precision() > 17 || Math.abs((long) digits.precision() - digits.scale()) > 310) {
+    if (digits.precision() > 17 || Math.abs((long) digits.precision() - digits.scale()) > 330) {
       throw new IllegalArgumentException(NOT_A_DOUBLE);
     }
     double value = d.doubleValue();
