@@ -53,6 +53,7 @@ public final class AdminApi {
   private final Map<String, EntityAdmin<?, ?, ?>> byEntity = new LinkedHashMap<>();
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final byte[] openApi;
+  private final int listBudgetBytes;
 
   public AdminApi(Database db, AdminOptions options) {
     this.db = db;
@@ -69,6 +70,7 @@ public final class AdminApi {
       }
     }
     this.openApi = OpenApiDocuments.merge(plugins);
+    this.listBudgetBytes = options.listBudgetBytes();
   }
 
   /** The routes served, in the order they are matched. */
@@ -353,8 +355,8 @@ public final class AdminApi {
         writeFlag(g, "indexed", f.isIndexed());
         writeFlag(g, "auto", f.isAuto());
         writeFlag(g, "immutable", f.isImmutable());
-        if (f.maxIndexedLength() >= 0) {
-          g.writeNumberField("max_length", f.maxIndexedLength());
+        if (schema.maxIndexedLength(f) >= 0) {
+          g.writeNumberField("max_length", schema.maxIndexedLength(f));
         }
         if (f.defaultValue() != null) {
           g.writeStringField("default", f.defaultValue());
@@ -401,7 +403,7 @@ public final class AdminApi {
     switch (route.operation()) {
       case LIST -> {
         Tags tags = tags(a, req);
-        return page(a, a.page(size(req), req.param("offset"), tags), s, req);
+        return page(a, (n, offset) -> a.page(n, offset, tags), s, req);
       }
       case CREATE -> {
         return entity(a, 201, a.insert(draft(a, req)));
@@ -449,7 +451,7 @@ public final class AdminApi {
     String field = route.foreignField();
     switch (route.operation()) {
       case LIST_CHILDREN -> {
-        return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), s, req);
+        return page(a, (n, offset) -> a.pageFor(field, parentKey, n, offset), s, req);
       }
       case CREATE_CHILD -> {
         return entity(a, 201, a.insert(draft(a, req, d -> a.withParent(d, field, parentKey))));
@@ -525,10 +527,9 @@ public final class AdminApi {
     }
     Object endpointKey = tryParse(a, text, false);
     FieldSchema<?> endpointField = a.schema().endpointKey() == null ? null : a.schema().field(a.schema().endpointKey());
-    if (endpointKey instanceof String s && endpointField.maxIndexedLength() >= 0
-        && s.length() > endpointField.maxIndexedLength()) {
-      throw FieldErrors.schemaViolation(Map.of(endpointField.jsonName(),
-          "length must be at most " + endpointField.maxIndexedLength()));
+    int max = endpointField == null ? -1 : a.schema().maxIndexedLength(endpointField);
+    if (endpointKey instanceof String s && max >= 0 && s.length() > max) {
+      throw FieldErrors.schemaViolation(Map.of(endpointField.jsonName(), "length must be at most " + max));
     }
     if (endpointKey == null) {
       throw new DaoException(ErrorCode.INVALID_PRIMARY_KEY, "invalid primary key: '" + abbreviate(text) + "'",
@@ -612,7 +613,7 @@ public final class AdminApi {
    */
   private static void indexedLengths(EntityAdmin<?, ?, ?> a, Map<String, Object> body, FieldErrors errors) {
     for (FieldSchema<?> f : a.schema().fields()) {
-      int max = f.maxIndexedLength();
+      int max = a.schema().maxIndexedLength(f);
       if (max >= 0 && body.get(f.jsonName()) instanceof String s && s.length() > max && !errors.has(f.jsonName())) {
         errors.add(f.jsonName(), "length must be at most " + max);
       }
@@ -656,33 +657,83 @@ public final class AdminApi {
     return json(status, g -> a.write(g, entity));
   }
 
-  /** A list response; {@code next} repeats the request's path ({@code segments}) with the next offset. */
-  private static <E> AdminResponse page(EntityAdmin<E, ?, ?> a, Page<E> page, List<String> segments,
+  /** Reads one slice of a list: {@code size} rows after {@code offset}. */
+  @FunctionalInterface
+  private interface PageSource<E> {
+    Page<E> read(Integer size, String offset);
+  }
+
+  /**
+   * A list response, read in slices so that its size is bounded whatever the rows weigh: a first small slice
+   * measures the rows, the next ones (growing at most tenfold) fill the rest of the budget, and once
+   * {@link AdminOptions#listBudgetBytes} are written the page ends early, with {@code offset} and {@code next} where it
+   * stopped (as any page that is not the last). Small rows cost one query more than one slice would; 1,000 rows
+   * three.
+   * {@code next} repeats the request's path ({@code segments}).
+   */
+  private <E> AdminResponse page(EntityAdmin<E, ?, ?> a, PageSource<E> source, List<String> segments,
       AdminRequest req) {
-    return json(200, g -> {
+    Integer size = size(req);
+    int requested = size == null ? db.settings().defaultPageSize() : size;
+    if (requested < 1 || requested > db.settings().maxPageSize()) {
+      source.read(size, req.param("offset"));
+      throw new IllegalStateException("the DAO accepted size " + size);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
-      a.writeAll(g, page.data());
+      String offset = req.param("offset");
+      int written = 0;
+      long perRow = 1;
+      int slice = Math.min(requested, FIRST_SLICE);
+      while (true) {
+        int before = out.size();
+        Page<E> page = source.read(slice, offset);
+        a.writeAll(g, page.data());
+        g.flush();
+        written += page.data().size();
+        offset = page.offset();
+        perRow = Math.max(perRow, (out.size() - before) / Math.max(1, page.data().size()));
+        int left = requested - written;
+        long budgetLeft = listBudgetBytes - out.size();
+        if (offset == null || left == 0 || budgetLeft <= 0) {
+          break;
+        }
+        // the heaviest rows seen so far size the next slice, which grows at most tenfold (rows further on may be
+        // heavier than the ones measured)
+        slice = (int) Math.max(1, Math.min(Math.min(left, budgetLeft / perRow), 10L * slice));
+      }
       g.writeEndArray();
-      if (page.offset() != null) {
-        g.writeStringField("offset", page.offset());
-        StringBuilder next = new StringBuilder();
-        for (String segment : segments) {
-          next.append('/').append(encodeSegment(segment));
-        }
-        next.append("?offset=").append(encode(page.offset()));
-        if (req.param("size") != null) {
-          next.append("&size=").append(encode(req.param("size")));
-        }
-        if (req.param("tags") != null) {
-          next.append("&tags=").append(encode(req.param("tags")));
-        }
-        g.writeStringField("next", next.toString());
+      if (offset != null) {
+        g.writeStringField("offset", offset);
+        g.writeStringField("next", next(segments, offset, req));
       } else {
         g.writeNullField("next");
       }
       g.writeEndObject();
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new AdminResponse(200, out.toByteArray(), Map.of());
+  }
+
+  /** Rows read before the page is sized: small enough that even the largest rows stay within the budget. */
+  private static final int FIRST_SLICE = 10;
+
+  private static String next(List<String> segments, String offset, AdminRequest req) {
+    StringBuilder next = new StringBuilder();
+    for (String segment : segments) {
+      next.append('/').append(encodeSegment(segment));
+    }
+    next.append("?offset=").append(encode(offset));
+    if (req.param("size") != null) {
+      next.append("&size=").append(encode(req.param("size")));
+    }
+    if (req.param("tags") != null) {
+      next.append("&tags=").append(encode(req.param("tags")));
+    }
+    return next.toString();
   }
 
   private static AdminResponse notFound() {

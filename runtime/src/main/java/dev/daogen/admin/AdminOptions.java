@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param maxHeaderBytes the largest request line plus headers (414 for a longer URI, 431 for larger headers)
  * @param idleTimeout how long a connection may stay silent (no byte read or written) before it is closed
  * @param minDataRate the slowest accepted request body, in bytes per second (408 below it; 0: no minimum)
+ * @param listBudgetBytes the most bytes of entities one list response carries: a page ends early there, with
+ *     {@code next} where it stopped, so that concurrent pages of large rows cannot exhaust the heap
  */
 public record AdminOptions(
     String host,
@@ -27,7 +29,8 @@ public record AdminOptions(
     int maxConnections,
     int maxHeaderBytes,
     Duration idleTimeout,
-    long minDataRate) {
+    long minDataRate,
+    int listBudgetBytes) {
 
   public AdminOptions {
     if (maxBodyBytes < 0 || maxBodyBytes == Integer.MAX_VALUE) {
@@ -36,6 +39,7 @@ public record AdminOptions(
     positive("threads", threads);
     positive("maxConnections", maxConnections);
     positive("maxHeaderBytes", maxHeaderBytes);
+    positive("listBudgetBytes", listBudgetBytes);
     if (requestTimeout.isNegative() || requestTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
@@ -52,60 +56,65 @@ public record AdminOptions(
 
   /**
    * Kong's address (127.0.0.1:8001) and body limit (1 MiB); 16 workers, 1,024 connections, 8 KiB of headers, 30 s
-   * idle and request timeouts, bodies no slower than 1 KiB/s.
+   * idle and request timeouts, bodies no slower than 1 KiB/s, list responses up to 8 MiB.
    */
   public static AdminOptions defaults() {
     return new AdminOptions("127.0.0.1", 8001, null, 1 << 20, 16, Duration.ofSeconds(30), 1024, 8 * 1024,
-        Duration.ofSeconds(30), 1024);
+        Duration.ofSeconds(30), 1024, 8 << 20);
   }
 
   public AdminOptions withPort(int port) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withHost(String host) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withToken(String token) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withMaxBodyBytes(int maxBodyBytes) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withThreads(int threads) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withRequestTimeout(Duration requestTimeout) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withMaxConnections(int maxConnections) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withMaxHeaderBytes(int maxHeaderBytes) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withIdleTimeout(Duration idleTimeout) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 
   public AdminOptions withMinDataRate(long minDataRate) {
     return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
-        maxHeaderBytes, idleTimeout, minDataRate);
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
+  }
+
+  public AdminOptions withListBudgetBytes(int listBudgetBytes) {
+    return new AdminOptions(host, port, token, maxBodyBytes, threads, requestTimeout, maxConnections,
+        maxHeaderBytes, idleTimeout, minDataRate, listBudgetBytes);
   }
 }

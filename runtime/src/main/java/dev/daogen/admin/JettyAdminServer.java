@@ -303,8 +303,12 @@ public final class JettyAdminServer implements AdminServer {
       int status = response.getStatus();
       if (request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException e) {
         status = e.getCode();
-        response.setStatus(status);
       }
+      if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+        // an HTTP/0.9 or unknown version request line is a malformed HTTP/1.1 request, not a server failure
+        status = HttpStatus.BAD_REQUEST_400;
+      }
+      response.setStatus(status);
       if (HttpStatus.hasNoBody(status)) {
         callback.succeeded();
         return true;

@@ -141,11 +141,6 @@ public final class FieldSchema<E> {
     return unique;
   }
 
-  /** {@link #MAX_INDEXED_STRING_LENGTH} for a string in an index (key, unique, indexed), else -1: no bound. */
-  public int maxIndexedLength() {
-    return type == FieldType.STRING && (isPrimaryKey() || isUnique() || isIndexed()) ? MAX_INDEXED_STRING_LENGTH : -1;
-  }
-
   public boolean isIndexed() {
     return indexed;
   }

@@ -118,7 +118,8 @@ public final class Main {
         number(options, "max-connections", d.maxConnections(), 1, 1_000_000),
         number(options, "max-header-bytes", d.maxHeaderBytes(), 256, 1 << 20),
         Duration.ofSeconds(number(options, "idle-timeout", (int) d.idleTimeout().toSeconds(), 1, 86_400)),
-        number(options, "min-data-rate", (int) d.minDataRate(), 0, Integer.MAX_VALUE));
+        number(options, "min-data-rate", (int) d.minDataRate(), 0, Integer.MAX_VALUE),
+        number(options, "list-budget-bytes", d.listBudgetBytes(), 1024, Integer.MAX_VALUE - 1));
   }
 
   private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
@@ -211,7 +212,8 @@ public final class Main {
       "  --threads N            workers running requests on the database; 503 when 16 per worker wait [16]",
       "  --idle-timeout S       seconds a connection may stay silent before it is closed [30]",
       "  --request-timeout S    seconds a request body may take to arrive (408 after) [30]",
-      "  --min-data-rate B      slowest accepted request body, bytes per second; 0: none (408 below) [1024]");
+      "  --min-data-rate B      slowest accepted request body, bytes per second; 0: none (408 below) [1024]",
+      "  --list-budget-bytes N  most bytes of entities in one list page; it ends early with next [8388608]");
 
   /** The database: an external server, or an embedded one with a persistent data directory. */
   record Postgres(Database database, EmbeddedPostgres embedded) implements AutoCloseable {
