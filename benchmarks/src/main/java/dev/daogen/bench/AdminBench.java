@@ -99,7 +99,8 @@ final class AdminBench {
   }
 
   private static HttpServer bareServer(byte[] body, int threads) throws IOException {
-    // the limit gets the best setting too (a JVM-wide property, read once; JettyAdminServer sets it as well)
+    // the limit gets its best setting (a JVM-wide property, read once): without it every response waits for a
+    // delayed ACK
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     AtomicInteger n = new AtomicInteger();

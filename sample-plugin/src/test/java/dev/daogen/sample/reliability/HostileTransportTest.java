@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.JettyAdminServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.cache.CacheSettings;
 import dev.daogen.cache.ClusterBus;
+import dev.daogen.db.DaoSettings;
+import dev.daogen.db.Database;
 import dev.daogen.sample.AdminTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -506,6 +511,40 @@ class HostileTransportTest {
       assertTrue(requests >= 4, "pages of 512 KiB cannot hold 2.4 MB in fewer than four");
     } finally {
       big.close();
+    }
+  }
+
+  // ---- a busy pool ---------------------------------------------------------------------------------------
+
+  @Test
+  void aPoolWithEveryConnectionInUseIs503NotA500() throws Exception {
+    String url;
+    try (Connection c = AdminTestSupport.database().dataSource().getConnection()) {
+      url = c.getMetaData().getURL();
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(1);
+    config.setConnectionTimeout(250);
+    config.setPoolName("busy-test");
+    CacheSettings noCluster = new CacheSettings(100, null, null, CacheSettings.Cluster.OFF, Duration.ofSeconds(1));
+    try (HikariDataSource pool = new HikariDataSource(config);
+        Database db = Database.connect(pool, DaoSettings.DEFAULTS, noCluster)) {
+      AdminOptions options = AdminOptions.defaults().withPort(0);
+      JettyAdminServer busy = new JettyAdminServer(new AdminApi(db, options), options);
+      busy.start();
+      try {
+        Wire w = new Wire(busy.address().getPort(), Duration.ofSeconds(20));
+        try (Connection held = pool.getConnection()) {
+          Wire.Resp r = w.get("/consumers/nobody");
+          assertEquals(503, r.status(), r::toString);
+          assertEquals("{\"message\":\"The database is busy, retry later\"}", r.body());
+        }
+        assertEquals(404, w.get("/consumers/nobody").status());
+      } finally {
+        busy.close();
+      }
     }
   }
 
