@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.HostPort;
@@ -55,6 +56,8 @@ public final class JettyAdminServer implements AdminServer {
       UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
       UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
       UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
+
+  private static final long STOP_MILLIS = 1000;
 
   private final AdminApi api;
   private final AdminOptions options;
@@ -95,7 +98,8 @@ public final class JettyAdminServer implements AdminServer {
     io.setName("daogen-admin-io");
     io.setDaemon(true);
     server = new Server(io);
-    server.setStopTimeout(1000);
+    // close() waits this long for requests in flight (GracefulHandler), then cuts them off
+    server.setStopTimeout(STOP_MILLIS);
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -111,7 +115,7 @@ public final class JettyAdminServer implements AdminServer {
     server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
     server.setErrorHandler(new JsonErrorHandler());
     // one handler for the whole server; a web UI would sit beside it in a PathMappingsHandler (e.g. under /ui)
-    server.setHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0));
+    server.setHandler(new GracefulHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0)));
     try {
       server.start();
     } catch (Exception e) {
@@ -131,8 +135,10 @@ public final class JettyAdminServer implements AdminServer {
     if (server != null) {
       try {
         server.stop();
+      } catch (TimeoutException e) {
+        LOG.info("admin API stopped; requests still running after {} ms were cut off", STOP_MILLIS);
       } catch (Exception e) {
-        LOG.warn("admin server did not stop cleanly: {}", e.toString());
+        LOG.warn("admin API did not stop cleanly", e);
       }
       workers.shutdown();
     }
