@@ -3,7 +3,7 @@ package dev.daogen.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,7 +58,7 @@ final class AdminBench {
     List<Result> results = new ArrayList<>();
     AdminOptions options = AdminOptions.defaults().withPort(0);
     try (Database db = Database.connect(ds)) {
-      JdkAdminServer server = new JdkAdminServer(new AdminApi(db, options), options);
+      JettyAdminServer server = new JettyAdminServer(new AdminApi(db, options), options);
       server.start();
       String base = "http://127.0.0.1:" + server.address().getPort();
       try {
@@ -99,7 +99,8 @@ final class AdminBench {
   }
 
   private static HttpServer bareServer(byte[] body, int threads) throws IOException {
-    // the limit gets the best setting too (a JVM-wide property, read once; JdkAdminServer sets it as well)
+    // the limit gets its best setting (a JVM-wide property, read once): without it every response waits for a
+    // delayed ACK
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     AtomicInteger n = new AtomicInteger();

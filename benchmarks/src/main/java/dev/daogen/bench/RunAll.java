@@ -395,7 +395,7 @@ public final class RunAll {
     report.append("## 3. Admin API (HTTP on loopback)\n\n");
     report.append(String.format(Locale.ROOT, "A Java load generator (`java.net.http.HttpClient`, HTTP/1.1, %d "
         + "concurrent clients sending back to back, at most %,d requests or %d s per scenario after a warm-up) "
-        + "against `JdkAdminServer` (16 workers) with the sample plugin's routes, in the same JVM as the "
+        + "against `JettyAdminServer` (16 workers) with the sample plugin's routes, in the same JVM as the "
         + "generator, on the same 2 cores as PostgreSQL. The limit: a bare JDK `HttpServer` with the same worker "
         + "pool returning a fixed body the size of one consumer. GET item is the uncached route (one primary-key "
         + "query); the list is the default page of 100.%n%n", clients, requests, limit.toSeconds()));

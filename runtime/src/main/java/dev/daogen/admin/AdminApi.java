@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,10 @@ public final class AdminApi {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
   private static final String NOT_FOUND = "{\"message\":\"Not found\"}";
   private static final String METHOD_NOT_ALLOWED = "{\"message\":\"Method not allowed\"}";
+  private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
   private static final String UNEXPECTED = "{\"message\":\"An unexpected error occurred\"}";
+  private static final String DATABASE_BUSY = "{\"message\":\"The database is busy, retry later\"}";
+  static final String INVALID_PATH = "Invalid path: not percent-encoded UTF-8";
 
   private final Database db;
   private final byte[] token;
@@ -50,6 +54,7 @@ public final class AdminApi {
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final byte[] openApi;
   private final AdminUi ui = new AdminUi();
+  private final int listBudgetBytes;
 
   public AdminApi(Database db, AdminOptions options) {
     this.db = db;
@@ -66,11 +71,34 @@ public final class AdminApi {
       }
     }
     this.openApi = OpenApiDocuments.merge(plugins);
+    this.listBudgetBytes = options.listBudgetBytes();
   }
 
   /** The routes served, in the order they are matched. */
   public List<AdminRoute> routes() {
     return routes.stream().map(CompiledRoute::route).toList();
+  }
+
+  /**
+   * Handles one request as a transport sees it: the raw (still percent-encoded) path and query. Never throws.
+   *
+   * @param method the HTTP method
+   * @param rawPath the path as sent, or null (e.g. CONNECT's authority form)
+   * @param rawQuery the query as sent, without {@code ?}, or null
+   * @param contentType the Content-Type header, or null
+   * @param sentToken the admin token sent, or null
+   * @param body the complete request body
+   */
+  public AdminResponse handle(String method, String rawPath, String rawQuery, String contentType, String sentToken,
+      byte[] body) {
+    Map<String, List<String>> query;
+    try {
+      query = AdminRequest.query(rawQuery);
+    } catch (BadRequest e) {
+      return allows(sentToken) ? message(e.status(), e.getMessage()) : AdminResponse.json(401, UNAUTHORIZED);
+    }
+    return handle(new AdminRequest(method.toUpperCase(java.util.Locale.ROOT), rawPath, query, contentType,
+        sentToken, body));
   }
 
   /** Handles one request. Never throws. */
@@ -80,7 +108,7 @@ public final class AdminApi {
         return ui.handle(req);
       }
       if (token != null && !authorized(req.authorization())) {
-        return AdminResponse.json(401, "{\"message\":\"Unauthorized\"}");
+        return AdminResponse.json(401, UNAUTHORIZED);
       }
       boolean head = req.method().equals("HEAD");
       AdminResponse response = dispatch(head ? "GET" : req.method(), req);
@@ -93,6 +121,11 @@ public final class AdminApi {
       LOG.error("admin request {} {} failed", req.method(), req.path(), e);
       return AdminResponse.json(500, UNEXPECTED);
     }
+  }
+
+  /** Whether a request with this token may be served (always, when no token is configured). */
+  boolean allows(String sent) {
+    return token == null || authorized(sent);
   }
 
   private boolean authorized(String sent) {
@@ -141,7 +174,11 @@ public final class AdminApi {
     return new AdminResponse(405, METHOD_NOT_ALLOWED.getBytes(StandardCharsets.UTF_8), Map.of("Allow", allow));
   }
 
-  /** Splits and decodes the path; a trailing slash is ignored; null for paths that cannot name anything. */
+  /**
+   * Splits and decodes the path; a trailing slash is ignored; null for paths that cannot name anything. A segment
+   * that is not percent-encoded UTF-8 is a 400: decoding it leniently (to U+FFFD) would let two different paths
+   * address the same row.
+   */
   static List<String> segments(String path) {
     if (path == null || !path.startsWith("/")) {
       return null;
@@ -155,18 +192,25 @@ public final class AdminApi {
       if (raw.isEmpty()) {
         return null;
       }
-      String decoded;
-      try {
-        decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
+      String decoded = decodeSegment(raw);
       if (decoded.equals(".") || decoded.equals("..")) {
         return null;
       }
       out.add(decoded);
     }
     return out;
+  }
+
+  private static String decodeSegment(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    try {
+      // in a path '+' is itself, not a space
+      return RequestBodies.decode(raw.replace("+", "%2B"));
+    } catch (BadRequest e) {
+      throw new BadRequest(400, INVALID_PATH);
+    }
   }
 
   // ---- fixed routes --------------------------------------------------------------------------------------
@@ -333,6 +377,9 @@ public final class AdminApi {
         writeFlag(g, "indexed", f.isIndexed());
         writeFlag(g, "auto", f.isAuto());
         writeFlag(g, "immutable", f.isImmutable());
+        if (schema.maxIndexedLength(f) >= 0) {
+          g.writeNumberField("max_length", schema.maxIndexedLength(f));
+        }
         if (f.defaultValue() != null) {
           g.writeStringField("default", f.defaultValue());
         }
@@ -378,7 +425,7 @@ public final class AdminApi {
     switch (route.operation()) {
       case LIST -> {
         Tags tags = tags(a, req);
-        return page(a, a.page(size(req), req.param("offset"), tags), s, req);
+        return page(a, (n, offset) -> a.page(n, offset, tags), s, req);
       }
       case CREATE -> {
         return entity(a, 201, a.insert(draft(a, req)));
@@ -426,7 +473,7 @@ public final class AdminApi {
     String field = route.foreignField();
     switch (route.operation()) {
       case LIST_CHILDREN -> {
-        return page(a, a.pageFor(field, parentKey, size(req), req.param("offset")), s, req);
+        return page(a, (n, offset) -> a.pageFor(field, parentKey, n, offset), s, req);
       }
       case CREATE_CHILD -> {
         return entity(a, 201, a.insert(draft(a, req, d -> a.withParent(d, field, parentKey))));
@@ -501,6 +548,11 @@ public final class AdminApi {
       return a.upsert(key, draft);
     }
     Object endpointKey = tryParse(a, text, false);
+    FieldSchema<?> endpointField = a.schema().endpointKey() == null ? null : a.schema().field(a.schema().endpointKey());
+    int max = endpointField == null ? -1 : a.schema().maxIndexedLength(endpointField);
+    if (endpointKey instanceof String s && max >= 0 && s.length() > max) {
+      throw FieldErrors.schemaViolation(Map.of(endpointField.jsonName(), "length must be at most " + max));
+    }
     if (endpointKey == null) {
       throw new DaoException(ErrorCode.INVALID_PRIMARY_KEY, "invalid primary key: '" + abbreviate(text) + "'",
           Map.of(a.schema().primaryKey().get(0).jsonName(), "invalid value"));
@@ -547,8 +599,9 @@ public final class AdminApi {
   private static <D> D draft(EntityAdmin<?, D, ?> a, AdminRequest req, java.util.function.UnaryOperator<D> complete,
       String fromPath) {
     FieldErrors errors = new FieldErrors();
-    D draft = complete.apply(a.draft(RequestBodies.parse(req.contentType(), req.body()),
-        RequestBodies.isForm(req.contentType()), errors));
+    Map<String, Object> body = RequestBodies.parse(req.contentType(), req.body());
+    D draft = complete.apply(a.draft(body, RequestBodies.isForm(req.contentType()), errors));
+    indexedLengths(a, body, errors);
     if (!errors.isEmpty()) {
       Map<String, Object> all = new LinkedHashMap<>(errors.toMap());
       try {
@@ -569,10 +622,24 @@ public final class AdminApi {
 
   private static <P> P patch(EntityAdmin<?, ?, P> a, AdminRequest req) {
     FieldErrors errors = new FieldErrors();
-    P patch = a.patch(RequestBodies.parse(req.contentType(), req.body()), RequestBodies.isForm(req.contentType()),
-        errors);
+    Map<String, Object> body = RequestBodies.parse(req.contentType(), req.body());
+    P patch = a.patch(body, RequestBodies.isForm(req.contentType()), errors);
+    indexedLengths(a, body, errors);
     errors.throwIfAny();
     return patch;
+  }
+
+  /**
+   * Strings bound for an index longer than it can hold: a field error, as for any other bad value (the database
+   * would refuse the row with an error the client could do nothing with).
+   */
+  private static void indexedLengths(EntityAdmin<?, ?, ?> a, Map<String, Object> body, FieldErrors errors) {
+    for (FieldSchema<?> f : a.schema().fields()) {
+      int max = a.schema().maxIndexedLength(f);
+      if (max >= 0 && body.get(f.jsonName()) instanceof String s && s.length() > max && !errors.has(f.jsonName())) {
+        errors.add(f.jsonName(), "length must be at most " + max);
+      }
+    }
   }
 
   private static Integer size(AdminRequest req) {
@@ -612,33 +679,83 @@ public final class AdminApi {
     return json(status, g -> a.write(g, entity));
   }
 
-  /** A list response; {@code next} repeats the request's path ({@code segments}) with the next offset. */
-  private static <E> AdminResponse page(EntityAdmin<E, ?, ?> a, Page<E> page, List<String> segments,
+  /** Reads one slice of a list: {@code size} rows after {@code offset}. */
+  @FunctionalInterface
+  private interface PageSource<E> {
+    Page<E> read(Integer size, String offset);
+  }
+
+  /**
+   * A list response, read in slices so that its size is bounded whatever the rows weigh: a first small slice
+   * measures the rows, the next ones (growing at most tenfold) fill the rest of the budget, and once
+   * {@link AdminOptions#listBudgetBytes} are written the page ends early, with {@code offset} and {@code next} where it
+   * stopped (as any page that is not the last). Small rows cost one query more than one slice would; 1,000 rows
+   * three.
+   * {@code next} repeats the request's path ({@code segments}).
+   */
+  private <E> AdminResponse page(EntityAdmin<E, ?, ?> a, PageSource<E> source, List<String> segments,
       AdminRequest req) {
-    return json(200, g -> {
+    Integer size = size(req);
+    int requested = size == null ? db.settings().defaultPageSize() : size;
+    if (requested < 1 || requested > db.settings().maxPageSize()) {
+      source.read(size, req.param("offset"));
+      throw new IllegalStateException("the DAO accepted size " + size);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
-      a.writeAll(g, page.data());
+      String offset = req.param("offset");
+      int written = 0;
+      long perRow = 1;
+      int slice = Math.min(requested, FIRST_SLICE);
+      while (true) {
+        int before = out.size();
+        Page<E> page = source.read(slice, offset);
+        a.writeAll(g, page.data());
+        g.flush();
+        written += page.data().size();
+        offset = page.offset();
+        perRow = Math.max(perRow, (out.size() - before) / Math.max(1, page.data().size()));
+        int left = requested - written;
+        long budgetLeft = listBudgetBytes - out.size();
+        if (offset == null || left == 0 || budgetLeft <= 0) {
+          break;
+        }
+        // the heaviest rows seen so far size the next slice, which grows at most tenfold (rows further on may be
+        // heavier than the ones measured)
+        slice = (int) Math.max(1, Math.min(Math.min(left, budgetLeft / perRow), 10L * slice));
+      }
       g.writeEndArray();
-      if (page.offset() != null) {
-        g.writeStringField("offset", page.offset());
-        StringBuilder next = new StringBuilder();
-        for (String segment : segments) {
-          next.append('/').append(encodeSegment(segment));
-        }
-        next.append("?offset=").append(encode(page.offset()));
-        if (req.param("size") != null) {
-          next.append("&size=").append(encode(req.param("size")));
-        }
-        if (req.param("tags") != null) {
-          next.append("&tags=").append(encode(req.param("tags")));
-        }
-        g.writeStringField("next", next.toString());
+      if (offset != null) {
+        g.writeStringField("offset", offset);
+        g.writeStringField("next", next(segments, offset, req));
       } else {
         g.writeNullField("next");
       }
       g.writeEndObject();
-    });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new AdminResponse(200, out.toByteArray(), Map.of());
+  }
+
+  /** Rows read before the page is sized: small enough that even the largest rows stay within the budget. */
+  private static final int FIRST_SLICE = 10;
+
+  private static String next(List<String> segments, String offset, AdminRequest req) {
+    StringBuilder next = new StringBuilder();
+    for (String segment : segments) {
+      next.append('/').append(encodeSegment(segment));
+    }
+    next.append("?offset=").append(encode(offset));
+    if (req.param("size") != null) {
+      next.append("&size=").append(encode(req.param("size")));
+    }
+    if (req.param("tags") != null) {
+      next.append("&tags=").append(encode(req.param("tags")));
+    }
+    return next.toString();
   }
 
   private static AdminResponse notFound() {
@@ -666,6 +783,11 @@ public final class AdminApi {
 
   private static AdminResponse error(DaoException e) {
     int status = status(e.code());
+    if (e.getCause() instanceof SQLTransientConnectionException busy && busy.getCause() == null) {
+      // every pooled connection stayed in use for the pool's whole wait (an unreachable database has a cause)
+      LOG.warn("database busy: {}", busy.getMessage());
+      return new AdminResponse(503, DATABASE_BUSY.getBytes(StandardCharsets.UTF_8), Map.of("Retry-After", "1"));
+    }
     if (status == 500) {
       LOG.error("database error", e);
       return AdminResponse.json(500, UNEXPECTED);

@@ -2,7 +2,7 @@ package dev.daogen.admin;
 
 import java.net.InetSocketAddress;
 
-/** An HTTP transport for the admin API; {@link JdkAdminServer} is the default, others can be plugged in. */
+/** An HTTP transport for the admin API; {@link JettyAdminServer} is the default, others can be plugged in. */
 public interface AdminServer extends AutoCloseable {
   /** Starts listening. */
   void start();

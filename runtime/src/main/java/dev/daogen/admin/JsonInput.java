@@ -137,7 +137,7 @@ public final class JsonInput {
     }
     if (form && v instanceof String s) {
       try {
-        return Long.parseLong(s.trim());
+        return Long.parseLong(formNumber(s));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(message);
       }
@@ -145,17 +145,41 @@ public final class JsonInput {
     throw new IllegalArgumentException(message);
   }
 
+  /**
+   * The form text of a number: ASCII only, as {@code Long.parseLong} and {@code BigDecimal} would also take other
+   * scripts' digits ({@code "١٠"} is 10 to them).
+   */
+  private static String formNumber(String s) {
+    String stripped = s.strip();
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      if (c > 0x7e || c < 0x20) {
+        throw new NumberFormatException();
+      }
+    }
+    return stripped;
+  }
+
+  /** A double precision number; refused unless the double is exactly the number sent (read back identical). */
   public static Double number(Object v, boolean form) {
     BigDecimal d = decimal(v, form);
     if (d == null) {
       return null;
     }
+    // more digits than a double can hold: checked before the conversion, which would cost time on huge exponents
+    BigDecimal digits = d.stripTrailingZeros();
+    if (digits.precision() > 17 || Math.abs((long) digits.precision() - digits.scale()) > 330) {
+      throw new IllegalArgumentException(NOT_A_DOUBLE);
+    }
     double value = d.doubleValue();
-    if (Double.isInfinite(value)) {
-      throw new IllegalArgumentException("expected a number (out of range)");
+    if (Double.isInfinite(value) || new BigDecimal(Double.toString(value)).compareTo(d) != 0) {
+      throw new IllegalArgumentException(NOT_A_DOUBLE);
     }
     return value;
   }
+
+  static final String NOT_A_DOUBLE =
+      "expected a number that a double holds exactly (at most 17 significant digits, magnitude 4.9e-324 to 1.8e308)";
 
   public static BigDecimal decimal(Object v, boolean form) {
     if (v == null) {
@@ -172,7 +196,7 @@ public final class JsonInput {
     }
     if (form && v instanceof String s) {
       try {
-        return new BigDecimal(s.trim());
+        return new BigDecimal(formNumber(s));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("expected a number");
       }
@@ -205,18 +229,28 @@ public final class JsonInput {
     // time and memory in the exponent ("1e999999999", "1e-999999999")
     int integerDigits = seconds.precision() - seconds.scale();
     if (integerDigits > 18) {
-      throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
+      throw new IllegalArgumentException(TIMESTAMP_RANGE);
     }
-    try {
-      // to the nanosecond (further digits are cut), then whole seconds and nanoseconds apart: seconds * 10^9
-      // would overflow a long past 2262
-      BigDecimal cut = integerDigits < -9 ? BigDecimal.ZERO : seconds.setScale(9, RoundingMode.DOWN);
-      BigDecimal whole = cut.setScale(0, RoundingMode.FLOOR);
-      return Instant.ofEpochSecond(whole.longValueExact(), cut.subtract(whole).movePointRight(9).longValueExact());
-    } catch (ArithmeticException | java.time.DateTimeException e) {
-      throw new IllegalArgumentException("expected a timestamp in epoch seconds (out of range)");
+    // the store keeps microseconds: a finer fraction would be silently cut
+    if (seconds.stripTrailingZeros().scale() > 6) {
+      throw new IllegalArgumentException(TIMESTAMP_PRECISION);
     }
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+    if (whole.compareTo(MIN_EPOCH_SECOND) < 0 || whole.compareTo(MAX_EPOCH_SECOND) > 0) {
+      throw new IllegalArgumentException(TIMESTAMP_RANGE);
+    }
+    return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
   }
+
+  /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years every store and the JSON of every client agree on. */
+  private static final BigDecimal MIN_EPOCH_SECOND = BigDecimal.valueOf(-62135596800L);
+  private static final BigDecimal MAX_EPOCH_SECOND = BigDecimal.valueOf(253402300799L);
+  static final String TIMESTAMP_PRECISION = "expected a timestamp in epoch seconds with at most 6 decimal places "
+      + "(microseconds, as stored)";
+  static final String TIMESTAMP_RANGE = "expected a timestamp in epoch seconds between -62135596800 "
+      + "(0001-01-01T00:00:00Z) and 253402300799 (9999-12-31T23:59:59Z)";
+  private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+  private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
   /** A ttl in whole seconds, as Kong's {@code ttl} field: 0 clears it; null leaves it unset. */
   public static java.time.Duration seconds(Object v, boolean form) {
@@ -234,11 +268,17 @@ public final class JsonInput {
     if (v == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return Values.parseDate(string(v));
+      date = Values.parseDate(string(v));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("expected a date (YYYY-MM-DD)");
     }
+    // outside years 1 to 9999 the driver and PostgreSQL disagree on calendars (4713 BC came back as year -999999999)
+    if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
+      throw new IllegalArgumentException("expected a date between 0001-01-01 and 9999-12-31");
+    }
+    return date;
   }
 
   public static <T extends Enum<T>> T enumValue(Object v, Class<T> type) {

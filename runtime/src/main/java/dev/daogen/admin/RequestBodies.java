@@ -64,8 +64,12 @@ final class RequestBodies {
   }
 
   static Map<String, Object> json(byte[] body) {
-    utf8(body, CANNOT_PARSE);
-    try (JsonParser p = JSON.createParser(body)) {
+    // parsed from the strictly decoded text: from bytes, Jackson would detect UTF-16 or UTF-32 and skip a BOM
+    String text = utf8(body, CANNOT_PARSE);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      throw new BadRequest(400, CANNOT_PARSE);
+    }
+    try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadRequest(400, CANNOT_PARSE);
       }

@@ -70,9 +70,32 @@ public final class ClusterBus implements AutoCloseable {
 
   /** Queues an invalidation for the other nodes. */
   public void broadcast(String key) {
-    if (settings.cluster() != CacheSettings.Cluster.OFF && !outbox.offer(key)) {
+    if (settings.cluster() != CacheSettings.Cluster.OFF && !outbox.offer(carried(key))) {
       LOG.warn("cluster outbox full: dropping the invalidation of {}", key);
     }
+  }
+
+  /**
+   * PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more, and NUL in any text; either made the whole batch
+   * fail, so one odd key cost every other key in it its invalidation.
+   */
+  static final int MAX_PAYLOAD_BYTES = 7999;
+
+  /**
+   * The key as it can travel: itself, or, when PostgreSQL cannot carry it (too long, or NUL), a wider invalidation
+   * that covers it: its entity's keys ({@code consumers:*}), else every key. Other nodes drop more, never less.
+   */
+  static String carried(String key) {
+    // the payload is "<node id> <key>": 36 + 1 bytes before the key; a char is at most 3 UTF-8 bytes
+    if (key.indexOf('\0') < 0 && (37 + 3L * key.length() <= MAX_PAYLOAD_BYTES
+        || 37 + key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES)) {
+      return key;
+    }
+    int colon = key.indexOf(':');
+    if (colon > 0 && colon < 1000 && key.lastIndexOf('\0', colon) < 0) {
+      return key.substring(0, colon + 1) + WILDCARD;
+    }
+    return WILDCARD;
   }
 
   /**

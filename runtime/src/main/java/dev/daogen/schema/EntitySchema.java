@@ -139,6 +139,15 @@ public final class EntitySchema<E> {
   }
 
   /** Cache key fields; empty when the entity has no cache key. */
+  /**
+   * {@link FieldSchema#MAX_INDEXED_STRING_LENGTH} for a string in an index (primary key, unique, indexed, cache
+   * key), else -1: no bound.
+   */
+  public int maxIndexedLength(FieldSchema<?> f) {
+    boolean indexed = f.isPrimaryKey() || f.isUnique() || f.isIndexed() || cacheKey().contains(f);
+    return f.type() == FieldType.STRING && indexed ? FieldSchema.MAX_INDEXED_STRING_LENGTH : -1;
+  }
+
   public List<FieldSchema<E>> cacheKey() {
     return cacheKey;
   }

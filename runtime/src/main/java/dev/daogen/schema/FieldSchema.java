@@ -11,6 +11,13 @@ import java.util.function.Function;
  * @param <E> the entity record
  */
 public final class FieldSchema<E> {
+  /**
+   * The longest string (in UTF-16 code units) that a primary key, unique or indexed column accepts: a btree index
+   * entry holds at most about 2.7 KB, and a key of up to three such strings, four UTF-8 bytes per character at
+   * worst, stays under it. The admin API checks it as a field error rather than letting the database discover it.
+   */
+  public static final int MAX_INDEXED_STRING_LENGTH = 255;
+
   private final String name;
   private final String jsonName;
   private final String column;

@@ -2,13 +2,14 @@ package dev.daogen.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.daogen.dao.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The package-visible helpers of {@link AdminApi} and {@link JdkAdminServer} that need no database. */
+/** The package-visible helpers of {@link AdminApi} and {@link JettyAdminServer} that need no database. */
 class AdminPathsTest {
   @Test
   void segmentsSplitAndDecode() {
@@ -42,8 +43,16 @@ class AdminPathsTest {
     assertNull(AdminApi.segments("/a/."));
     assertNull(AdminApi.segments("/%2E%2E"));
     assertNull(AdminApi.segments("/%2e"));
-    assertNull(AdminApi.segments("/a%zz"));
-    assertNull(AdminApi.segments("/a%"));
+  }
+
+  @Test
+  void segmentsThatAreNotPercentEncodedUtf8AreRefused() {
+    for (String path : new String[] {"/a%zz", "/a%", "/consumers/%C0%AF", "/consumers/%FF", "/%ED%A0%80", "/a/%E9"}) {
+      BadRequest e = assertThrows(BadRequest.class, () -> AdminApi.segments(path), path);
+      assertEquals(400, e.status());
+      assertEquals(AdminApi.INVALID_PATH, e.getMessage());
+    }
+    assertEquals(List.of("consumers", "é", "a+b", "a/b"), AdminApi.segments("/consumers/%C3%A9/a+b/a%2Fb"));
   }
 
   @Test
@@ -62,9 +71,9 @@ class AdminPathsTest {
 
   @Test
   void queryParameters() {
-    assertEquals(Map.of(), JdkAdminServer.query(null));
-    assertEquals(Map.of(), JdkAdminServer.query(""));
-    Map<String, List<String>> q = JdkAdminServer.query("size=10&tags=a,b&tags=c&offset=x%2By+z&flag&&=v&e=");
+    assertEquals(Map.of(), AdminRequest.query(null));
+    assertEquals(Map.of(), AdminRequest.query(""));
+    Map<String, List<String>> q = AdminRequest.query("size=10&tags=a,b&tags=c&offset=x%2By+z&flag&&=v&e=");
     assertEquals(List.of("size", "tags", "offset", "flag", "", "e"), List.copyOf(q.keySet()));
     assertEquals(List.of("10"), q.get("size"));
     assertEquals(List.of("a,b", "c"), q.get("tags"));
@@ -73,13 +82,16 @@ class AdminPathsTest {
     assertEquals(List.of(""), q.get("flag"));
     assertEquals(List.of("v"), q.get(""));
     assertEquals(List.of(""), q.get("e"));
-    assertEquals(List.of("a=b"), JdkAdminServer.query("k=a=b").get("k"));
-    assertEquals(List.of("é"), JdkAdminServer.query("%C3%A9=%C3%A9").get("é"));
+    assertEquals(List.of("a=b"), AdminRequest.query("k=a=b").get("k"));
+    assertEquals(List.of("é"), AdminRequest.query("%C3%A9=%C3%A9").get("é"));
   }
 
   @Test
-  void malformedQueryParametersAreIgnored() {
-    Map<String, List<String>> q = JdkAdminServer.query("size=%zz&tags=a&bad%=1&offset=%");
-    assertEquals(Map.of("tags", List.of("a")), q);
+  void malformedQueryParametersAreRefused() {
+    for (String query : new String[] {"size=%zz&tags=a", "tags=a&bad%=1", "offset=%", "offset=%FF", "o=%C0%AF"}) {
+      BadRequest e = assertThrows(BadRequest.class, () -> AdminRequest.query(query), query);
+      assertEquals(400, e.status());
+      assertEquals(AdminRequest.INVALID_QUERY, e.getMessage());
+    }
   }
 }

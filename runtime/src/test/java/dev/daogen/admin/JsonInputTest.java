@@ -97,8 +97,19 @@ class JsonInputTest {
     assertEquals(1e20, JsonInput.number(new BigInteger("100000000000000000000"), false));
     assertEquals(2.5, JsonInput.number(" 2.5 ", true));
     assertNull(JsonInput.number(null, false));
-    refused("expected a number (out of range)", () -> JsonInput.number(new BigDecimal("1e400"), false));
-    refused("expected a number (out of range)", () -> JsonInput.number(new BigDecimal("-1e400"), false));
+    refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("1e400"), false));
+    // what a double cannot hold exactly would read back as another number
+    refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("1e-400"), false));
+    refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("0.10000000000000000001"), false));
+    refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("9007199254740993"), false));
+    assertEquals(Double.MIN_VALUE, JsonInput.number(new BigDecimal("4.9E-324"), false));
+    assertEquals(Double.MAX_VALUE, JsonInput.number(new BigDecimal("1.7976931348623157E308"), false));
+    assertEquals(0.1, JsonInput.number(new BigDecimal("0.1"), false));
+    // form numbers are ASCII: Long.parseLong would read Arabic-Indic "١٠" as 10
+    refused("expected an integer", () -> JsonInput.bigint("\u0661\u0660", true));
+    refused("expected a number", () -> JsonInput.decimal("\u0661.5", true));
+    refused("expected an integer", () -> JsonInput.bigint("1\u0000", true));
+    refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("-1e400"), false));
     refused("expected a number", () -> JsonInput.number("1.5", false));
     refused("expected a number", () -> JsonInput.number("NaN", true));
     refused("expected a number", () -> JsonInput.number("x", true));
@@ -133,40 +144,44 @@ class JsonInputTest {
     assertEquals(Instant.ofEpochSecond(1_700_000_000), JsonInput.instant(1_700_000_000L, false));
     assertEquals(Instant.ofEpochSecond(1_700_000_000, 500_000_000),
         JsonInput.instant(new BigDecimal("1700000000.5"), false));
-    assertEquals(Instant.ofEpochSecond(1_700_000_000, 1),
-        JsonInput.instant(new BigDecimal("1700000000.000000001"), false));
+    assertEquals(Instant.ofEpochSecond(1_700_000_000, 1000),
+        JsonInput.instant(new BigDecimal("1700000000.000001"), false));
     assertEquals(Instant.ofEpochSecond(-2, 500_000_000), JsonInput.instant(new BigDecimal("-1.5"), false));
     assertEquals(Instant.ofEpochSecond(1_700_000_000, 250_000_000), JsonInput.instant("1700000000.25", true));
     // past 2262, where the nanoseconds no longer fit a long
     assertEquals(Instant.ofEpochSecond(10_000_000_000L, 500_000_000),
         JsonInput.instant(new BigDecimal("10000000000.5"), false));
-    // more digits than nanoseconds: cut, not refused
-    assertEquals(Instant.ofEpochSecond(1_700_000_000, 123_456_789),
-        JsonInput.instant(new BigDecimal("1700000000.1234567891"), false));
-    assertEquals(Instant.ofEpochSecond(-2, 1), JsonInput.instant(new BigDecimal("-1.9999999999"), false));
+    // the edges the store keeps: years 1 and 9999, to the microsecond
+    assertEquals(Instant.parse("0001-01-01T00:00:00Z"), JsonInput.instant(-62135596800L, false));
+    assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"),
+        JsonInput.instant(new BigDecimal("253402300799.999999"), false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(-62135596801L, false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(253402300800L, false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(-210866803200L, false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(31556889864403199L, false));
+    // more digits than microseconds would be cut by the store: refused
+    refused(JsonInput.TIMESTAMP_PRECISION, () -> JsonInput.instant(new BigDecimal("1700000000.1234567"), false));
+    assertEquals(Instant.ofEpochSecond(1_700_000_000, 123_456_000),
+        JsonInput.instant(new BigDecimal("1700000000.1234560000"), false));
     assertNull(JsonInput.instant(null, false));
     refused("expected a timestamp in epoch seconds", () -> JsonInput.instant("2024-01-01T00:00:00Z", false));
     refused("expected a timestamp in epoch seconds", () -> JsonInput.instant("1700000000", false));
     refused("expected a timestamp in epoch seconds", () -> JsonInput.instant("yesterday", true));
-    refused("expected a timestamp in epoch seconds (out of range)",
-        () -> JsonInput.instant(Long.MAX_VALUE, false));
-    refused("expected a timestamp in epoch seconds (out of range)",
-        () -> JsonInput.instant(new BigDecimal("1e30"), false));
-    refused("expected a timestamp in epoch seconds (out of range)",
-        () -> JsonInput.instant(new BigDecimal("1e30").add(new BigDecimal("0.5")), false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(Long.MAX_VALUE, false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(new BigDecimal("1e30"), false));
+    refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(new BigDecimal("1e30").add(new BigDecimal("0.5")), false));
   }
 
   @Test
   void hugeExponentsAreCheap() {
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-      assertEquals(Instant.EPOCH, JsonInput.instant(new BigDecimal("1e-999999999"), false));
-      assertEquals(Instant.EPOCH, JsonInput.instant("1e-99999999", true));
-      assertEquals(Instant.EPOCH, JsonInput.instant(new BigDecimal("-1e-999999999"), false));
-      refused("expected a timestamp in epoch seconds (out of range)",
-          () -> JsonInput.instant(new BigDecimal("1e999999999"), false));
-      refused("expected a timestamp in epoch seconds (out of range)", () -> JsonInput.instant("-1e99999999", true));
-      refused("expected a number (out of range)", () -> JsonInput.number(new BigDecimal("1e999999999"), false));
-      assertEquals(0.0, JsonInput.number(new BigDecimal("1e-999999999"), false));
+      refused(JsonInput.TIMESTAMP_PRECISION, () -> JsonInput.instant(new BigDecimal("1e-999999999"), false));
+      refused(JsonInput.TIMESTAMP_PRECISION, () -> JsonInput.instant("1e-99999999", true));
+      refused(JsonInput.TIMESTAMP_PRECISION, () -> JsonInput.instant(new BigDecimal("-1e-999999999"), false));
+      refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant(new BigDecimal("1e999999999"), false));
+      refused(JsonInput.TIMESTAMP_RANGE, () -> JsonInput.instant("-1e99999999", true));
+      refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("1e999999999"), false));
+      refused(JsonInput.NOT_A_DOUBLE, () -> JsonInput.number(new BigDecimal("1e-999999999"), false));
     });
   }
 
@@ -189,6 +204,11 @@ class JsonInputTest {
   void dates() {
     assertEquals(LocalDate.of(2024, 2, 29), JsonInput.date("2024-02-29"));
     assertNull(JsonInput.date(null));
+    assertEquals(LocalDate.of(1, 1, 1), JsonInput.date("0001-01-01"));
+    assertEquals(LocalDate.of(9999, 12, 31), JsonInput.date("9999-12-31"));
+    for (String outside : new String[] {"0000-12-31", "-4713-11-24", "+10000-01-01", "-999999999-01-01"}) {
+      refused("expected a date between 0001-01-01 and 9999-12-31", () -> JsonInput.date(outside));
+    }
     refused("expected a date (YYYY-MM-DD)", () -> JsonInput.date("2023-02-29"));
     refused("expected a date (YYYY-MM-DD)", () -> JsonInput.date("29.02.2024"));
     refused("expected a date (YYYY-MM-DD)", () -> JsonInput.date(20240229));

@@ -116,6 +116,19 @@ class ChecksTest {
   }
 
   @Test
+  void emailCheckIsLinearOnHostileInput() {
+    // a regex with a repeated group overflowed the stack on this
+    String deep = "a@" + "b.".repeat(50_000) + "c";
+    assertEquals(none(), errors(e -> Checks.email(e, "mail", deep)));
+    String bad = "a@" + "b.".repeat(50_000);
+    assertEquals(1, errors(e -> Checks.email(e, "mail", bad)).size());
+    for (String no : new String[] {"@b.c", "a@b", "a@.b", "a@b..c", "a@b.", "a@b@c.d", "a b@c.d", "a@b.c\n", ""}) {
+      assertEquals(1, errors(e -> Checks.email(e, "mail", no)).size(), no);
+    }
+  }
+
+
+  @Test
   void isSetCountsEmptyValuesAsUnset() {
     assertFalse(Checks.isSet(null));
     assertFalse(Checks.isSet(""));

@@ -3,7 +3,7 @@ package dev.daogen.sample;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.AdminServer;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.db.Database;
 import dev.daogen.migrate.MigrationException;
 import dev.daogen.migrate.MigrationResult;
@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,13 +87,11 @@ public final class Main {
 
   private static int serve(Postgres pg, Database db, SchemaState state, Map<String, String> options,
       PrintStream out, PrintStream err) throws InterruptedException, URISyntaxException {
-    AdminOptions admin = AdminOptions.defaults()
-        .withHost(options.getOrDefault("listen", "127.0.0.1"))
-        .withPort(Integer.parseInt(options.getOrDefault("port", "8001")))
-        .withToken(options.getOrDefault("admin-token", System.getenv("DAOGEN_ADMIN_TOKEN")));
+    AdminOptions admin;
     AdminServer server;
     try {
-      server = new JdkAdminServer(new AdminApi(db, admin), admin);
+      admin = adminOptions(options);
+      server = new JettyAdminServer(new AdminApi(db, admin), admin);
       server.start();
     } catch (RuntimeException e) {
       err.println("cannot start the admin API: " + e.getMessage());
@@ -126,6 +125,34 @@ public final class Main {
     }
     stopped.await();
     return 0;
+  }
+
+  /** The admin server's address, token and limits from the command line (defaults: {@link AdminOptions#defaults}). */
+  static AdminOptions adminOptions(Map<String, String> options) {
+    AdminOptions d = AdminOptions.defaults();
+    return new AdminOptions(
+        options.getOrDefault("listen", d.host()),
+        number(options, "port", d.port(), 0, 65535),
+        options.getOrDefault("admin-token", System.getenv("DAOGEN_ADMIN_TOKEN")),
+        number(options, "max-body-bytes", d.maxBodyBytes(), 0, Integer.MAX_VALUE - 1),
+        number(options, "threads", d.threads(), 1, 1024),
+        Duration.ofSeconds(number(options, "request-timeout", (int) d.requestTimeout().toSeconds(), 1, 86_400)),
+        number(options, "max-connections", d.maxConnections(), 1, 1_000_000),
+        number(options, "max-header-bytes", d.maxHeaderBytes(), 256, 1 << 20),
+        Duration.ofSeconds(number(options, "idle-timeout", (int) d.idleTimeout().toSeconds(), 1, 86_400)),
+        number(options, "min-data-rate", (int) d.minDataRate(), 0, Integer.MAX_VALUE),
+        number(options, "list-budget-bytes", d.listBudgetBytes(), 1024, Integer.MAX_VALUE - 1));
+  }
+
+  private static int number(Map<String, String> options, String name, int fallback, int min, int max) {
+    String text = options.get(name);
+    if (text == null) {
+      return fallback;
+    }
+    if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max);
+    }
+    return Integer.parseInt(text);
   }
 
   /**
@@ -262,7 +289,16 @@ public final class Main {
       "  --jdbc-url URL         use this PostgreSQL instead (with --user, --password)",
       "  --listen HOST          admin API address (default 127.0.0.1; others need --admin-token)",
       "  --port N               admin API port (default 8001)",
-      "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)");
+      "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)",
+      "admin API limits (defaults in brackets):",
+      "  --max-body-bytes N     largest request body; one byte more is 413 [1048576]",
+      "  --max-header-bytes N   largest request line + headers (414 / 431 beyond) [8192]",
+      "  --max-connections N    open connections at once; more wait to be accepted [1024]",
+      "  --threads N            workers running requests on the database; 503 when 16 per worker wait [16]",
+      "  --idle-timeout S       seconds a connection may stay silent before it is closed [30]",
+      "  --request-timeout S    seconds a request body may take to arrive (408 after) [30]",
+      "  --min-data-rate B      slowest accepted request body, bytes per second; 0: none (408 below) [1024]",
+      "  --list-budget-bytes N  most bytes of entities in one list page; it ends early with next [8388608]");
 
   /**
    * The database: an external server, or an embedded one with a persistent data directory.

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -45,7 +45,7 @@ class OpenApiContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RESOURCE = "META-INF/daogen/key-auth/openapi.json";
 
-  private static JdkAdminServer server;
+  private static JettyAdminServer server;
   private static HttpClient http;
   private static String base;
   private static JsonNode doc;
@@ -54,7 +54,7 @@ class OpenApiContractTest {
   static void start() throws Exception {
     TestDatabase.reset();
     AdminOptions options = AdminOptions.defaults().withPort(0);
-    server = new JdkAdminServer(new AdminApi(TestDatabase.get(), options), options);
+    server = new JettyAdminServer(new AdminApi(TestDatabase.get(), options), options);
     server.start();
     base = "http://127.0.0.1:" + server.address().getPort();
     http = HttpClient.newHttpClient();

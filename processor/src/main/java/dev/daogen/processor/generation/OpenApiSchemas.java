@@ -7,6 +7,7 @@ import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.ScalarKind;
 import dev.daogen.processor.model.TypeModel;
+import dev.daogen.schema.FieldSchema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class OpenApiSchemas {
   Map<String, Object> entity(EntityModel e) {
     Map<String, Object> properties = new LinkedHashMap<>();
     for (FieldModel f : e.fields()) {
-      properties.put(f.jsonName(), field(f, Direction.RESPONSE, false));
+      properties.put(f.jsonName(), field(e, f, Direction.RESPONSE, false));
     }
     List<String> required = new ArrayList<>(e.fields().stream().map(FieldModel::jsonName).toList());
     if (e.ttl() && e.primaryKey().size() == 1) {
@@ -83,7 +84,7 @@ final class OpenApiSchemas {
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
     for (FieldModel f : e.fields()) {
-      properties.put(f.jsonName(), field(f, Direction.REQUEST, true));
+      properties.put(f.jsonName(), field(e, f, Direction.REQUEST, true));
       if (f.required() && f != parentField) {
         required.add(f.jsonName());
       }
@@ -103,7 +104,7 @@ final class OpenApiSchemas {
   Map<String, Object> patch(EntityModel e) {
     Map<String, Object> properties = new LinkedHashMap<>();
     for (FieldModel f : e.fields()) {
-      properties.put(f.jsonName(), field(f, Direction.REQUEST, false));
+      properties.put(f.jsonName(), field(e, f, Direction.REQUEST, false));
     }
     if (e.ttl()) {
       properties.put("ttl", obj("type", List.of("integer", "null"), "format", "int64", "minimum", 0,
@@ -144,7 +145,7 @@ final class OpenApiSchemas {
 
   // ---- fields ----------------------------------------------------------------------------------------------
 
-  private Map<String, Object> field(FieldModel f, Direction direction, boolean withDefault) {
+  private Map<String, Object> field(EntityModel e, FieldModel f, Direction direction, boolean withDefault) {
     Map<String, Object> s;
     if (f.foreign().isPresent()) {
       String key = f.foreign().get().parentKeyJsonName();
@@ -157,7 +158,7 @@ final class OpenApiSchemas {
     } else {
       s = type(f.type(), f.nullable(), Level.FIELD, direction);
     }
-    constraints(s, f);
+    constraints(s, f, e.cacheKey().contains(f.name()));
     if (direction == Direction.RESPONSE
         && (f.auto() == AutoKind.CREATED_AT || f.auto() == AutoKind.UPDATED_AT)) {
       s.put("readOnly", true);
@@ -171,7 +172,7 @@ final class OpenApiSchemas {
     return s;
   }
 
-  private static void constraints(Map<String, Object> s, FieldModel f) {
+  private static void constraints(Map<String, Object> s, FieldModel f, boolean inCacheKey) {
     boolean string = f.type() instanceof TypeModel.Scalar sc && sc.kind() == ScalarKind.STRING;
     boolean hasPattern = false;
     for (ConstraintModel c : f.constraints()) {
@@ -193,6 +194,10 @@ final class OpenApiSchemas {
         case NOT_BLANK -> s.merge("minLength", 1L, (a, b) -> Math.max((Long) a, (Long) b));
         case EMAIL -> s.put("format", "email");
       }
+    }
+    if (string && (f.primaryKey() || f.unique() || f.indexed() || inCacheKey)) {
+      // as the admin API checks it: a btree index entry has a size limit
+      s.merge("maxLength", (long) FieldSchema.MAX_INDEXED_STRING_LENGTH, (a, b) -> Math.min((Long) a, (Long) b));
     }
     if (!hasPattern && f.constraints().stream().anyMatch(c -> c.kind() == ConstraintModel.Kind.NOT_BLANK)) {
       s.put("pattern", "\\S");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -224,7 +224,7 @@ class AdminErrorsHttpTest extends AdminHttpTestBase {
   @Test
   void bodiesOverTheLimitAre413() {
     AdminOptions small = AdminOptions.defaults().withPort(0).withMaxBodyBytes(64);
-    JdkAdminServer limited = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), small), small);
+    JettyAdminServer limited = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), small), small);
     limited.start();
     try {
       Http h = new Http("http://127.0.0.1:" + limited.address().getPort());

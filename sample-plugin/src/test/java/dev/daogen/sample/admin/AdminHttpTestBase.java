@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Starts the admin API over real HTTP on 127.0.0.1 (any free port) on the test database; empties it per test. */
 abstract class AdminHttpTestBase {
-  static JdkAdminServer server;
+  static JettyAdminServer server;
   static Http http;
 
   @BeforeAll
   static void startServer() {
     AdminOptions options = AdminOptions.defaults().withPort(0);
-    server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
+    server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
     server.start();
     http = new Http("http://127.0.0.1:" + server.address().getPort());
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,12 +28,12 @@ class AdminSecurityHttpTest {
     for (String host : List.of("0.0.0.0", "::")) {
       AdminOptions options = AdminOptions.defaults().withPort(0).withHost(host);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options).start());
+          () -> new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options).start());
       assertTrue(e.getMessage().contains("token"), e.getMessage());
     }
     // loopback without a token is fine
     AdminOptions loopback = AdminOptions.defaults().withPort(0).withHost("localhost");
-    JdkAdminServer server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), loopback), loopback);
+    JettyAdminServer server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), loopback), loopback);
     server.start();
     try {
       new Http("http://127.0.0.1:" + server.address().getPort()).get("/status").expect(200);
@@ -45,7 +45,7 @@ class AdminSecurityHttpTest {
   @Test
   void tokenIsRequiredAndCheckedInBothHeaderForms() {
     AdminOptions options = AdminOptions.defaults().withPort(0).withHost("0.0.0.0").withToken(TOKEN);
-    JdkAdminServer server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
+    JettyAdminServer server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
     server.start();
     try {
       Http http = new Http("http://127.0.0.1:" + server.address().getPort());

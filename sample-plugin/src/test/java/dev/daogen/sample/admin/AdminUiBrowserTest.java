@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,8 @@ class AdminUiBrowserTest {
     AdminOptions open = AdminOptions.defaults().withPort(0);
     // any non-loopback address requires the token (127.0.0.2 would not: the JDK counts 127/8 as loopback)
     AdminOptions guarded = AdminOptions.defaults().withPort(0).withHost("0.0.0.0").withToken(TOKEN);
-    JdkAdminServer plain = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), open), open);
-    JdkAdminServer tokened = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), guarded), guarded);
+    JettyAdminServer plain = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), open), open);
+    JettyAdminServer tokened = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), guarded), guarded);
     plain.start();
     tokened.start();
     try {

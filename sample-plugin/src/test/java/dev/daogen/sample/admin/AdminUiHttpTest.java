@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ class AdminUiHttpTest extends AdminHttpTestBase {
   @Test
   void theFilesNeedNoTokenTheDataDoes() {
     AdminOptions options = AdminOptions.defaults().withPort(0).withToken("ui-token");
-    JdkAdminServer server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
+    JettyAdminServer server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
     server.start();
     try {
       Http guarded = new Http("http://127.0.0.1:" + server.address().getPort());

@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -59,7 +59,7 @@ class DatabaseOutageTest {
     try (HikariDataSource pool = new HikariDataSource(config); Database db = Database.connect(pool)) {
       db.migrations().bootstrap();
       AdminOptions options = AdminOptions.defaults().withPort(0);
-      JdkAdminServer server = new JdkAdminServer(new AdminApi(db, options), options);
+      JettyAdminServer server = new JettyAdminServer(new AdminApi(db, options), options);
       server.start();
       try {
         Wire wire = new Wire(server.address().getPort(), Duration.ofSeconds(30));

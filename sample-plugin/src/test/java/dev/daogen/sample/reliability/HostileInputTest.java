@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import dev.daogen.sample.admin.Http;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputTest {
   private static final int MAX_BODY = 256 * 1024;
-  private static JdkAdminServer server;
+  private static JettyAdminServer server;
   private static Wire wire;
 
   /** Values that look like attacks on SQL, paths, templates or parsers. */
@@ -47,7 +47,7 @@ class HostileInputTest {
   @BeforeAll
   static void start() {
     AdminOptions options = AdminOptions.defaults().withPort(0).withMaxBodyBytes(MAX_BODY);
-    server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
+    server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
     server.start();
     wire = new Wire(server.address().getPort(), Duration.ofSeconds(20));
   }
@@ -377,8 +377,9 @@ class HostileInputTest {
     for (String off : offsets) {
       for (String c : List.of("/consumers", "/key-auths", "/upstreams", "/targets", "/routes",
           "/consumers/alice/key-auth", "/upstreams/svc/targets", "/consumers?tags=t")) {
+        // a request line over the header limit (8 KiB) is 414 URI Too Long
         add("offset", "GET", c + (c.contains("?") ? "&" : "?") + "offset=" + enc(off), null, null, Map.of(),
-            Set.of(400));
+            off.length() > 8000 ? Set.of(414) : Set.of(400));
       }
     }
 
@@ -440,7 +441,7 @@ class HostileInputTest {
     raw("raw", "GET * HTTP/1.1\r\n" + host + "\r\n", Set.of(400, 404, -1));
     raw("raw", "GET http://evil.example/consumers/%27 HTTP/1.1\r\n" + host + "\r\n", Set.of(400, 404, -1));
     raw("raw", "GET /consumers HTTP/9.9\r\n" + host + "\r\n", Set.of(200, 400, 505, -1));
-    raw("raw", "GET /consumers\r\n\r\n", Set.of(400, -1));
+    raw("raw", "GET /consumers\r\n\r\n", Set.of(400, 505, -1));
     raw("raw", "\r\n\r\n", Set.of(400, -1));
     raw("raw", "GARBAGE\r\n\r\n", Set.of(400, -1));
     raw("raw", "GET /consumers HTTP/1.1\r\nBroken header line\r\n\r\n", Set.of(400, -1, 200));

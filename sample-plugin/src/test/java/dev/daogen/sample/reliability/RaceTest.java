@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.dao.DaoException;
 import dev.daogen.dao.ErrorCode;
 import dev.daogen.dao.Page;
@@ -74,7 +74,7 @@ class RaceTest {
   @Test
   void clientsInsertingOneUniqueValueOverHttp_exactlyOneWinsTheRestGet409() throws Exception {
     AdminOptions options = AdminOptions.defaults().withPort(0);
-    JdkAdminServer server = new JdkAdminServer(new AdminApi(db, options), options);
+    JettyAdminServer server = new JettyAdminServer(new AdminApi(db, options), options);
     server.start();
     try {
       Wire wire = new Wire(server.address().getPort(), Duration.ofSeconds(20));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,11 +34,11 @@ class SecurityTest {
     for (String host : List.of("0.0.0.0", "::", "192.0.2.1")) {
       AdminOptions options = AdminOptions.defaults().withPort(0).withHost(host);
       assertThrows(IllegalArgumentException.class,
-          () -> new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options));
+          () -> new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options));
     }
     AdminTestSupport.reset();
     AdminOptions options = AdminOptions.defaults().withPort(0).withHost("0.0.0.0").withToken("t0ken-ABC");
-    JdkAdminServer server = new JdkAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
+    JettyAdminServer server = new JettyAdminServer(new AdminApi(AdminTestSupport.database(), options), options);
     server.start();
     try {
       Wire wire = new Wire(server.address().getPort(), Duration.ofSeconds(10));

@@ -1,0 +1,333 @@
+package dev.daogen.admin;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API on embedded Jetty 12, the default transport. Jetty parses request lines and headers without holding
+ * a thread, so slow clients cost a connection slot, never a worker; bodies are read asynchronously up to the exact
+ * limit, and only complete requests reach the bounded pool of workers that talk to the database (503 when its queue
+ * is full). Every refusal, Jetty's own included, is a JSON body with a fixed message.
+ */
+public final class JettyAdminServer implements AdminServer {
+  private static final Logger LOG = LoggerFactory.getLogger(JettyAdminServer.class);
+  private static final String BUSY = "{\"message\":\"The admin API is busy, retry later\"}";
+  private static final String TOO_LARGE = "{\"message\":\"Request body too large\"}";
+  private static final String TIMEOUT = "{\"message\":\"Request timeout: the body arrived too slowly\"}";
+  private static final String BAD_BODY = "{\"message\":\"Bad request body framing\"}";
+  private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
+  /**
+   * Paths are decoded by {@link AdminApi#segments}, strictly, from the raw path; Jetty only checks the syntax (an
+   * encoded slash or dot is a key's own character there, not a path step).
+   */
+  private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("daogen-admin",
+      UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+      UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+      UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
+
+  private static final long STOP_MILLIS = 1000;
+
+  private final AdminApi api;
+  private final AdminOptions options;
+  private Server server;
+  private ServerConnector connector;
+  private ThreadPoolExecutor workers;
+
+  public JettyAdminServer(AdminApi api, AdminOptions options) {
+    this.api = api;
+    this.options = options;
+    // a blank token (an empty DAOGEN_ADMIN_TOKEN) is no token: clients sending an empty header would match it
+    if ((options.token() == null || options.token().isBlank()) && !isLoopback(options.host())) {
+      throw new IllegalArgumentException("refusing to serve the admin API on " + options.host()
+          + " without an admin token: set one, or listen on 127.0.0.1");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void start() {
+    AtomicInteger n = new AtomicInteger();
+    workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(options.threads() * 16), r -> {
+          Thread t = new Thread(r, "daogen-admin-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+
+    // Jetty's own threads only parse, read and write without blocking; the database work runs on the workers
+    QueuedThreadPool io = new QueuedThreadPool(64, 4);
+    io.setName("daogen-admin-io");
+    io.setDaemon(true);
+    server = new Server(io);
+    // close() waits this long for requests in flight (GracefulHandler), then cuts them off
+    server.setStopTimeout(STOP_MILLIS);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(options.maxHeaderBytes());
+    http.setUriCompliance(URI_COMPLIANCE);
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    connector.setIdleTimeout(options.idleTimeout().toMillis());
+    connector.setAcceptQueueSize(128);
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
+    server.setErrorHandler(new JsonErrorHandler());
+    // one handler for the whole server; a web UI would sit beside it in a PathMappingsHandler (e.g. under /ui)
+    server.setHandler(new GracefulHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0)));
+    try {
+      server.start();
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return new InetSocketAddress(HostPort.normalizeHost(options.host()), connector.getLocalPort());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (TimeoutException e) {
+        LOG.info("admin API stopped; requests still running after {} ms were cut off", STOP_MILLIS);
+      } catch (Exception e) {
+        LOG.warn("admin API did not stop cleanly", e);
+      }
+      workers.shutdown();
+    }
+  }
+
+  /** Reads the body (asynchronously, at most the limit), then hands the request to a worker. */
+  private final class ApiHandler extends Handler.Abstract.NonBlocking {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      HttpFields headers = request.getHeaders();
+      String token = token(headers);
+      if (!api.allows(token) && !AdminUi.serves(request.getHttpURI().getPath())) {
+        // refused before a byte of the body is read: no one without the token can make the server buffer anything
+        // (the UI's static files hold no data: the page must load to ask for the token)
+        send(response, callback, AdminResponse.json(401, UNAUTHORIZED));
+        return true;
+      }
+      long declared = request.getLength();
+      if (declared > DRAIN_FACTOR * (options.maxBodyBytes() + 1L)) {
+        send(response, callback, tooLarge());
+        return true;
+      }
+      new BodyReader(request, response, callback, token, declared).run();
+      return true;
+    }
+  }
+
+  private static String token(HttpFields headers) {
+    String token = headers.get("Kong-Admin-Token");
+    String auth = headers.get(HttpHeader.AUTHORIZATION);
+    if (token == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = auth.substring(7).trim();
+    }
+    return token;
+  }
+
+  /** Jetty's read–demand loop, collecting the body into one array no larger than the limit. */
+  private final class BodyReader implements Runnable {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final String token;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final Scheduler.Task deadline;
+    private byte[] body;
+    private int size;
+    /** Over the limit: the rest of the body is read and dropped, then 413. */
+    private boolean discarding;
+
+    BodyReader(Request request, Response response, Callback callback, String token, long declared) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      this.token = token;
+      this.discarding = declared > options.maxBodyBytes();
+      this.body = discarding ? null : new byte[declared >= 0 ? (int) declared : Math.min(options.maxBodyBytes(), 8192)];
+      // the whole body must arrive within the request timeout, however steadily it trickles in
+      this.deadline = request.getComponents().getScheduler().schedule(
+          () -> request.fail(new TimeoutException("request timeout")),
+          options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          failed(chunk.getFailure());
+          return;
+        }
+        int length = chunk.remaining();
+        if (length > options.maxBodyBytes() - size) {
+          discarding = true;
+          body = null;
+        }
+        if (length > 0 && !discarding) {
+          if (size + length > body.length) {
+            body = Arrays.copyOf(body, (int) Math.min(options.maxBodyBytes(), Math.max(size + length,
+                2L * body.length)));
+          }
+          chunk.getByteBuffer().get(body, size, length);
+          size += length;
+        }
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (last && discarding) {
+          finish(tooLarge());
+          return;
+        }
+        if (last) {
+          dispatch();
+          return;
+        }
+      }
+    }
+
+    private void failed(Throwable failure) {
+      if (discarding) {
+        finish(tooLarge());
+      } else if (failure instanceof TimeoutException) {
+        finish(AdminResponse.json(408, TIMEOUT));
+      } else {
+        LOG.debug("admin request body failed", failure);
+        finish(AdminResponse.json(400, BAD_BODY));
+      }
+    }
+
+    private void dispatch() {
+      deadline.cancel();
+      if (finished.getAndSet(true)) {
+        return;
+      }
+      byte[] complete = size == body.length ? body : Arrays.copyOf(body, size);
+      String method = request.getMethod();
+      String path = request.getHttpURI().getPath();
+      String query = request.getHttpURI().getQuery();
+      String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+      try {
+        workers.execute(() -> send(response, callback,
+            api.handle(method, path, query, contentType, token, complete)));
+      } catch (RejectedExecutionException e) {
+        send(response, callback, busy());
+      }
+    }
+
+    private void finish(AdminResponse refusal) {
+      deadline.cancel();
+      if (!finished.getAndSet(true)) {
+        // the rest of the body is never read: Jetty closes the connection after this response
+        send(response, callback, refusal);
+      }
+    }
+  }
+
+  /**
+   * Beyond this many times the limit, a declared body is refused at once, unread; below it the rest is read and
+   * dropped first, so that the client, still sending, does not get a reset instead of the 413.
+   */
+  private static final long DRAIN_FACTOR = 16;
+
+  private static AdminResponse tooLarge() {
+    return new AdminResponse(413, TOO_LARGE.getBytes(StandardCharsets.UTF_8), java.util.Map.of("Connection", "close"));
+  }
+
+  private static AdminResponse busy() {
+    return new AdminResponse(503, BUSY.getBytes(StandardCharsets.UTF_8),
+        java.util.Map.of("Retry-After", "1"));
+  }
+
+  /** Writes a response without blocking: a client that does not read holds its buffer, never a thread. */
+  private static void send(Response response, Callback callback, AdminResponse r) {
+    response.setStatus(r.status());
+    HttpFields.Mutable headers = response.getHeaders();
+    if (r.status() != 204) {
+      headers.put(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
+    }
+    r.headers().forEach(headers::put);
+    response.write(true, ByteBuffer.wrap(r.body()), callback);
+  }
+
+  /** Jetty's own refusals (bad framing, oversized headers, timeouts) as JSON with the status's fixed message. */
+  private static final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status = response.getStatus();
+      if (request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException e) {
+        status = e.getCode();
+      }
+      if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+        // an HTTP/0.9 or unknown version request line is a malformed HTTP/1.1 request, not a server failure
+        status = HttpStatus.BAD_REQUEST_400;
+      }
+      response.setStatus(status);
+      if (HttpStatus.hasNoBody(status)) {
+        callback.succeeded();
+        return true;
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
+      response.write(true, ByteBuffer.wrap(body(status)), callback);
+      return true;
+    }
+
+    private static byte[] body(int status) {
+      // the standard reason phrases are plain ASCII words: nothing to escape
+      return ("{\"message\":\"" + HttpStatus.getMessage(status) + "\"}").getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+}
