@@ -3,7 +3,7 @@ package dev.daogen.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JdkAdminServer;
+import dev.daogen.admin.AdminServer;
 import dev.daogen.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,25 +54,34 @@ final class AdminBench {
     this.maxTime = maxTime;
   }
 
+  /** The scenarios, each against the admin API and against its limit, in this order; then the fixed body. */
   List<Result> run(DataSource ds, List<UUID> ids) throws Exception {
     List<Result> results = new ArrayList<>();
     AdminOptions options = AdminOptions.defaults().withPort(0);
     try (Database db = Database.connect(ds)) {
-      JdkAdminServer server = new JdkAdminServer(new AdminApi(db, options), options);
+      AdminServer server = newServer(new AdminApi(db, options), options);
+      serverName = server.getClass().getSimpleName();
       server.start();
       String base = "http://127.0.0.1:" + server.address().getPort();
-      try {
+      try (LimitServer limit = new LimitServer(ds, options.threads())) {
+        String limitBase = "http://127.0.0.1:" + limit.port();
         String sampleItem = get(base + "/consumers/" + ids.get(0));
+        String limitItem = get(limitBase + "/consumers/" + ids.get(0));
+        if (!sampleItem.replace(" ", "").equals(limitItem)) {
+          System.out.println("  note: the admin API and the limit write different JSON for one consumer:\n    "
+              + sampleItem + "\n    " + limitItem);
+        }
+        String nonce = Long.toHexString(System.nanoTime());
         results.add(load("GET /consumers/{id}", i -> HttpRequest.newBuilder(
             URI.create(base + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build()));
+        results.add(load("limit: GET /consumers/{id}", i -> HttpRequest.newBuilder(URI.create(
+            limitBase + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build()));
         results.add(load("GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
             URI.create(base + "/consumers")).build()));
-        String nonce = Long.toHexString(System.nanoTime());
-        results.add(load("POST /consumers", i -> HttpRequest.newBuilder(URI.create(base + "/consumers"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"username\":\"adm-" + nonce + "-" + i + "\",\"tags\":[\"bench\"]}"))
-            .build()));
+        results.add(load("limit: GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
+            URI.create(limitBase + "/consumers")).build()));
+        results.add(load("POST /consumers", i -> post(base, "adm-" + nonce + "-" + i)));
+        results.add(load("limit: POST /consumers", i -> post(limitBase, "lim-" + nonce + "-" + i)));
         HttpServer bare = bareServer(sampleItem.getBytes(StandardCharsets.UTF_8), options.threads());
         try {
           String bareBase = "http://127.0.0.1:" + bare.getAddress().getPort();
@@ -87,6 +96,37 @@ final class AdminBench {
       }
     }
     return results;
+  }
+
+  /** The admin server class the runtime has (looked up by name, so this keeps compiling when it changes). */
+  String serverName = "?";
+
+  /**
+   * The runtime's admin transport, behind the {@link AdminServer} interface: the first of the known
+   * implementations on the class path, made with its {@code (AdminApi, AdminOptions)} constructor.
+   */
+  static AdminServer newServer(AdminApi api, AdminOptions options) {
+    for (String name : List.of("dev.daogen.admin.JettyAdminServer", "dev.daogen.admin.JdkAdminServer")) {
+      Class<?> type;
+      try {
+        type = Class.forName(name);
+      } catch (ClassNotFoundException e) {
+        continue;
+      }
+      try {
+        return (AdminServer) type.getConstructor(AdminApi.class, AdminOptions.class).newInstance(api, options);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make " + name, e);
+      }
+    }
+    throw new IllegalStateException("no admin server implementation on the class path");
+  }
+
+  private static HttpRequest post(String base, String username) {
+    return HttpRequest.newBuilder(URI.create(base + "/consumers"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"tags\":[\"bench\"]}"))
+        .build();
   }
 
   private String get(String url) throws IOException, InterruptedException {

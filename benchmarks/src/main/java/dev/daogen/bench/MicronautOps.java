@@ -28,7 +28,7 @@ final class MicronautOps implements ConsumerOps {
   @SuppressWarnings("unchecked")
   MicronautOps(DataSource ds) {
     context = ApplicationContext.builder()
-        .properties(Map.of("micronaut.banner.enabled", false))
+        .properties(Map.of("micronaut.banner.enabled", false, "datasources.default.dialect", "POSTGRES"))
         .deduceEnvironment(false)
         .build();
     context.registerSingleton(DataSource.class, ds, Qualifiers.byName("default"));

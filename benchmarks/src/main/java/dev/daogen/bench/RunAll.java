@@ -1,6 +1,7 @@
 package dev.daogen.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.daogen.admin.AdminOptions;
 import dev.daogen.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -78,19 +79,22 @@ public final class RunAll {
   private void run() throws Exception {
     long started = System.nanoTime();
     EmbeddedPostgres postgres = null;
+    boolean needsDb = parts.stream().anyMatch(p -> !p.equals("overhead") && !p.equals("processor"));
     if (options.containsKey("jdbc-url")) {
       jdbcUrl = options.get("jdbc-url");
-    } else {
+    } else if (needsDb) {
       log("starting embedded PostgreSQL");
       postgres = EmbeddedPostgres.builder().start();
       jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
     }
     try {
-      pool = Pools.open(jdbcUrl, 8);
-      try (Database db = Database.connect(pool)) {
-        db.migrations().bootstrap();
+      if (jdbcUrl != null) {
+        pool = Pools.open(jdbcUrl, 8);
+        try (Database db = Database.connect(pool)) {
+          db.migrations().bootstrap();
+        }
+        seed();
       }
-      seed();
       header();
       if (parts.contains("overhead")) {
         overhead();
@@ -166,11 +170,13 @@ public final class RunAll {
         .append(" (").append(System.getProperty("os.arch")).append(") |\n");
     report.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(" |\n");
-    report.append("| PostgreSQL | ").append(scalar("select version()")).append(", ")
-        .append(options.containsKey("jdbc-url") ? "external server" : "embedded (io.zonky.test), same machine")
-        .append("; shared_buffers ").append(scalar("show shared_buffers"))
-        .append(", synchronous_commit ").append(scalar("show synchronous_commit"))
-        .append(", fsync ").append(scalar("show fsync")).append(" |\n");
+    if (pool != null) {
+      report.append("| PostgreSQL | ").append(scalar("select version()")).append(", ")
+          .append(options.containsKey("jdbc-url") ? "external server" : "embedded (io.zonky.test), same machine")
+          .append("; shared_buffers ").append(scalar("show shared_buffers"))
+          .append(", synchronous_commit ").append(scalar("show synchronous_commit"))
+          .append(", fsync ").append(scalar("show fsync")).append(" |\n");
+    }
     report.append("| connection pool | HikariCP, the same pool settings for every contender |\n\n");
   }
 
@@ -616,9 +622,27 @@ public final class RunAll {
         + "| %.2f | %.2f× |%n", only, only / r.entities(), only / plain));
     report.append(String.format(Locale.ROOT, "| processor's own cost (with − plain) | %.0f | **%.2f** | |%n%n",
         with - plain, (with - plain) / r.entities()));
+    double mnPlain = r.mnPlainMedian();
+    double mnWith = r.mnWithMedian();
+    report.append(String.format(Locale.ROOT, "| Micronaut Data: plain javac of the same 200 entities + 200 "
+        + "`@JdbcRepository` interfaces | %.0f | %.2f | %.2f× |%n", mnPlain, mnPlain / r.entities(), mnPlain / plain));
+    report.append(String.format(Locale.ROOT, "| Micronaut Data: javac + Micronaut's processors (writes %d classes) "
+        + "| %.0f | %.2f | %.2f× |%n", r.mnGeneratedClasses(), mnWith, mnWith / r.entities(), mnWith / plain));
+    report.append(String.format(Locale.ROOT, "| Micronaut's processors' own cost (with − plain) | %.0f | **%.2f** "
+        + "| |%n%n", mnWith - mnPlain, (mnWith - mnPlain) / r.entities()));
+    report.append(String.format(Locale.ROOT, "Processor cost per entity, side by side: **daogen %.1f ms**, "
+        + "**Micronaut Data %.1f ms** (daogen ÷ Micronaut = %.2f×). The Micronaut entities are records with the "
+        + "same components (`@MappedEntity`, `@Id @AutoPopulated`, `@DateCreated`, arrays as "
+        + "`@TypeDef(STRING_ARRAY)`, the foreign key as a `parent_id` column), each with a `PageableRepository` "
+        + "that adds find/delete by the unique name, a `ForUpdate` read, and pages by the indexed field and the "
+        + "foreign key; Micronaut generates bytecode directly (bean definitions, introspections, the repository "
+        + "implementation with its SQL), daogen generates Java sources that javac then compiles.%n%n",
+        (with - plain) / r.entities(), (mnWith - mnPlain) / r.entities(),
+        ((with - plain) / r.entities()) / ((mnWith - mnPlain) / r.entities())));
     report.append("Runs (ms): plain ").append(fmt(r.plain())).append("; with processor ")
-        .append(fmt(r.withProcessor())).append("; proc-only ").append(fmt(r.procOnly())).append(". ")
-        .append(r.cold()).append(".\n\n");
+        .append(fmt(r.withProcessor())).append("; proc-only ").append(fmt(r.procOnly()))
+        .append("; Micronaut plain ").append(fmt(r.mnPlain())).append("; Micronaut with processors ")
+        .append(fmt(r.mnWith())).append(". ").append(r.cold()).append(".\n\n");
   }
 
   private static String fmt(List<Double> values) {
@@ -633,21 +657,31 @@ public final class RunAll {
     Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8")));
     log("admin API: " + clients + " clients, at most " + requests + " requests or " + limit.toSeconds() + " s each");
     List<UUID> ids = Pools.seeded(pool).stream().map(Pools.Row::id).toList();
-    List<AdminBench.Result> results = new AdminBench(clients, requests, limit).run(pool, ids);
+    AdminBench bench = new AdminBench(clients, requests, limit);
+    List<AdminBench.Result> results = bench.run(pool, ids);
     AdminBench.Result bare = results.get(results.size() - 1);
+    Map<String, AdminBench.Result> byName = new LinkedHashMap<>();
+    results.forEach(r -> byName.put(r.name(), r));
     report.append("## 3. Admin API (HTTP on loopback)\n\n");
     report.append(String.format(Locale.ROOT, "A Java load generator (`java.net.http.HttpClient`, HTTP/1.1, %d "
         + "concurrent clients sending back to back, at most %,d requests or %d s per scenario after a warm-up) "
-        + "against `JdkAdminServer` (16 workers) with the sample plugin's routes, in the same JVM as the "
-        + "generator, on the same 2 cores as PostgreSQL. The limit: a bare JDK `HttpServer` with the same worker "
-        + "pool returning a fixed body the size of one consumer. GET item is the uncached route (one primary-key "
-        + "query); the list is the default page of 100.%n%n", clients, requests, limit.toSeconds()));
-    report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ratio to bare server |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|\n");
+        + "against `%s` (%d workers) with the sample plugin's routes, in the same JVM as the generator, on the "
+        + "same 2 cores as PostgreSQL. **The limit** (`bench.LimitServer`): a bare JDK `HttpServer` with the same "
+        + "worker pool and TCP_NODELAY that runs the same raw JDBC statement and writes the same JSON by hand (no "
+        + "routing table, validation, events or JSON library). GET item is the uncached route (one primary-key "
+        + "query); the list is the default first page of 100; POST inserts a consumer. Each scenario runs against "
+        + "the admin API, then at once against its limit. Last row: the bare server returning a fixed body (no "
+        + "database).%n%n", clients, requests, limit.toSeconds(), bench.serverName,
+        AdminOptions.defaults().threads()));
+    report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (AdminBench.Result r : results) {
-      report.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s |%n", r.name(),
+      AdminBench.Result lim = r.name().startsWith("limit: ") || r == bare ? null : byName.get("limit: " + r.name());
+      report.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %s |%n", r.name(),
           r.requests(), r.errors(), r.perSecond(), r.p50Ms(), r.p99Ms(),
-          r == bare ? "1.00×" : String.format(Locale.ROOT, "**%.2f×**", r.perSecond() / bare.perSecond())));
+          lim == null ? (r.name().startsWith("limit: ") ? "1.00×" : "") : String.format(Locale.ROOT, "**%.2f×**",
+              r.perSecond() / lim.perSecond()),
+          r == bare ? "1.00×" : String.format(Locale.ROOT, "%.2f×", r.perSecond() / bare.perSecond())));
     }
     report.append('\n');
   }
