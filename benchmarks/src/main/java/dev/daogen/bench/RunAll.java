@@ -657,7 +657,8 @@ public final class RunAll {
     Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8")));
     log("admin API: " + clients + " clients, at most " + requests + " requests or " + limit.toSeconds() + " s each");
     List<UUID> ids = Pools.seeded(pool).stream().map(Pools.Row::id).toList();
-    AdminBench bench = new AdminBench(clients, requests, limit);
+    AdminBench bench = new AdminBench(clients, requests, limit,
+        List.of(options.getOrDefault("admin-scenarios", "item,list,post").split(",")));
     List<AdminBench.Result> results = bench.run(pool, ids);
     AdminBench.Result bare = results.get(results.size() - 1);
     Map<String, AdminBench.Result> byName = new LinkedHashMap<>();
@@ -670,7 +671,8 @@ public final class RunAll {
         + "worker pool and TCP_NODELAY that runs the same raw JDBC statement and writes the same JSON by hand (no "
         + "routing table, validation, events or JSON library). GET item is the uncached route (one primary-key "
         + "query); the list is the default first page of 100; POST inserts a consumer. Each scenario runs against "
-        + "the admin API, then at once against its limit. Last row: the bare server returning a fixed body (no "
+        + "the admin API and against its limit in 4 alternating slices each (after a warm-up of both), so that "
+        + "changes of machine load fall on both alike. Last row: the bare server returning a fixed body (no "
         + "database).%n%n", clients, requests, limit.toSeconds(), bench.serverName,
         AdminOptions.defaults().threads()));
     report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server |\n"
