@@ -31,7 +31,7 @@ final class MicronautOps implements ConsumerOps {
         .properties(Map.of("micronaut.banner.enabled", false, "datasources.default.dialect", "POSTGRES"))
         .deduceEnvironment(false)
         .build();
-    context.registerSingleton(DataSource.class, ds, Qualifiers.byName("default"));
+    context.registerSingleton(DataSource.class, new SharedDataSource(ds), Qualifiers.byName("default"));
     context.start();
     repository = context.getBean(MnConsumerRepository.class);
     tx = context.getBean(TransactionOperations.class);

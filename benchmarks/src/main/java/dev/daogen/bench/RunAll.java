@@ -296,8 +296,8 @@ public final class RunAll {
   private void overhead() throws Exception {
     log("client overhead: checking what each contender sends to the canned driver");
     Map<String, Map<String, List<String>>> statements = CannedCheck.run(Contenders.ALL);
-    int warmups = Integer.parseInt(options.getOrDefault("overhead-warmups", "3"));
-    int iterations = Integer.parseInt(options.getOrDefault("overhead-iterations", "5"));
+    int warmups = Integer.parseInt(options.getOrDefault("overhead-warmups", "2"));
+    int iterations = Integer.parseInt(options.getOrDefault("overhead-iterations", "4"));
     TimeValue time = seconds(options.getOrDefault("overhead-time", "1"));
     ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time).mode(Mode.AverageTime)
         .timeUnit(TimeUnit.NANOSECONDS).include(OverheadBenchmark.class.getName()
@@ -415,11 +415,12 @@ public final class RunAll {
   // ---- 1. DAO end to end on PostgreSQL, with peers (JMH, interleaved) ---------------------------------------
 
   private void daoEndToEnd() throws Exception {
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
     int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "1"));
     int iterations = Integer.parseInt(options.getOrDefault("jmh-iterations", "3"));
     TimeValue time = seconds(options.getOrDefault("jmh-time", "1"));
     List<String> impls = new ArrayList<>(TITLES.keySet());
+    sanity(impls);
     Samples s = new Samples();
     String only = options.getOrDefault("jmh-include", "");
     for (int round = 0; round < rounds; round++) {
@@ -505,6 +506,28 @@ public final class RunAll {
         + "`TransactionOperations.executeWrite`. Every contender uses the same HikariCP pool settings.\n\n");
     report.append(noisy.isEmpty() ? "Every cell's confidence half-width is within ±10 % of its score.\n\n"
         : "Cells wider than ±10 %: " + String.join("; ", noisy) + ".\n\n");
+  }
+
+  /** Every contender once through every operation on PostgreSQL, so that a broken one fails before the run. */
+  private void sanity(List<String> impls) {
+    List<Pools.Row> rows = Pools.seeded(pool);
+    Pools.Row row = rows.get(7);
+    for (String impl : impls) {
+      log("checking " + impl + " on PostgreSQL");
+      try (ConsumerOps ops = Contenders.open(impl, pool, false)) {
+        ops.selectById(row.id()).orElseThrow();
+        ops.selectByUsername(row.username()).orElseThrow();
+        ops.insert("sanity-" + impl + "-" + System.nanoTime());
+        ops.updateCustomId(row.id(), "sanity-" + impl);
+        ops.upsert(row.id(), row.username(), "sanity-" + impl);
+        String fresh = "sanity-new-" + impl + "-" + System.nanoTime();
+        ops.upsert(java.util.UUID.randomUUID(), fresh, fresh);
+        Object page = ops.pageAfter(ops.cursorAfter(rows.get(10).id()));
+        if (ops.size(page) != 100 || ops.nextCursor(page) == null) {
+          throw new IllegalStateException(impl + ": a page of " + ops.size(page));
+        }
+      }
+    }
   }
 
   // ---- 1b. cache hit (JMH) ---------------------------------------------------------------------------------
@@ -600,8 +623,8 @@ public final class RunAll {
   // ---- 2. processor --------------------------------------------------------------------------------------
 
   private void processor() throws Exception {
-    int warmups = Integer.parseInt(options.getOrDefault("proc-warmups", "2"));
-    int reps = Integer.parseInt(options.getOrDefault("proc-reps", "3"));
+    int warmups = Integer.parseInt(options.getOrDefault("proc-warmups", "1"));
+    int reps = Integer.parseInt(options.getOrDefault("proc-reps", "2"));
     log("processor: " + ProcessorBench.ENTITIES + " entities, " + warmups + " warm-ups, " + reps + " repetitions");
     ProcessorBench.Result r = ProcessorBench.run(warmups, reps);
     double plain = r.plainMedian();
@@ -620,7 +643,7 @@ public final class RunAll {
         + "| %.2f | **%.2f×** |%n", with, with / r.entities(), with / plain));
     report.append(String.format(Locale.ROOT, "| processor alone (`-proc:only`: parse, attribute, generate) | %.0f "
         + "| %.2f | %.2f× |%n", only, only / r.entities(), only / plain));
-    report.append(String.format(Locale.ROOT, "| processor's own cost (with − plain) | %.0f | **%.2f** | |%n%n",
+    report.append(String.format(Locale.ROOT, "| processor's own cost (with − plain) | %.0f | **%.2f** | |%n",
         with - plain, (with - plain) / r.entities()));
     double mnPlain = r.mnPlainMedian();
     double mnWith = r.mnWithMedian();

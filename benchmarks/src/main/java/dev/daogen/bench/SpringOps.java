@@ -28,7 +28,8 @@ final class SpringOps implements ConsumerOps {
 
   SpringOps(DataSource ds) {
     context = new AnnotationConfigApplicationContext();
-    context.registerBean("dataSource", DataSource.class, () -> ds);
+    DataSource shared = new SharedDataSource(ds);
+    context.registerBean("dataSource", DataSource.class, () -> shared);
     context.register(SpringConfig.class);
     context.refresh();
     repository = context.getBean(SpringConsumerRepository.class);
