@@ -469,8 +469,9 @@ public final class RunAll {
       for (String impl : TITLES.keySet()) {
         double[] v = s.score(op[0] + "/" + impl);
         report.append(' ').append(v == null ? "–" : score(v)).append(" |");
-        if (v != null && v[1] / v[0] > widest) {
-          widest = v[1] / v[0];
+        double rel = v == null ? 0 : Double.isNaN(v[1]) ? Double.POSITIVE_INFINITY : v[1] / v[0];
+        if (v != null && (rel > widest || widestImpl.isEmpty())) {
+          widest = rel;
           widestImpl = impl;
         }
       }
