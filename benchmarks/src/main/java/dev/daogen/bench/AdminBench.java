@@ -3,7 +3,7 @@ package dev.daogen.bench;
 import com.sun.net.httpserver.HttpServer;
 import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
-import dev.daogen.admin.JettyAdminServer;
+import dev.daogen.admin.AdminServer;
 import dev.daogen.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,31 +48,52 @@ final class AdminBench {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  AdminBench(int clients, int maxRequests, Duration maxTime) {
+  /** Which scenarios run: item, list, post (the fixed-body baseline always runs). */
+  private final List<String> scenarios;
+
+  AdminBench(int clients, int maxRequests, Duration maxTime, List<String> scenarios) {
+    this.scenarios = scenarios;
     this.clients = clients;
     this.maxRequests = maxRequests;
     this.maxTime = maxTime;
   }
 
+  /** The scenarios, each against the admin API and against its limit, in this order; then the fixed body. */
   List<Result> run(DataSource ds, List<UUID> ids) throws Exception {
     List<Result> results = new ArrayList<>();
     AdminOptions options = AdminOptions.defaults().withPort(0);
     try (Database db = Database.connect(ds)) {
-      JettyAdminServer server = new JettyAdminServer(new AdminApi(db, options), options);
+      AdminServer server = newServer(new AdminApi(db, options), options);
+      serverName = server.getClass().getSimpleName();
       server.start();
       String base = "http://127.0.0.1:" + server.address().getPort();
-      try {
+      try (LimitServer limit = new LimitServer(ds, options.threads())) {
+        String limitBase = "http://127.0.0.1:" + limit.port();
         String sampleItem = get(base + "/consumers/" + ids.get(0));
-        results.add(load("GET /consumers/{id}", i -> HttpRequest.newBuilder(
-            URI.create(base + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build()));
-        results.add(load("GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
-            URI.create(base + "/consumers")).build()));
+        String limitItem = get(limitBase + "/consumers/" + ids.get(0));
+        if (!sampleItem.replace(" ", "").equals(limitItem)) {
+          System.out.println("  note: the admin API and the limit write different JSON for one consumer:\n    "
+              + sampleItem + "\n    " + limitItem);
+        }
         String nonce = Long.toHexString(System.nanoTime());
-        results.add(load("POST /consumers", i -> HttpRequest.newBuilder(URI.create(base + "/consumers"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"username\":\"adm-" + nonce + "-" + i + "\",\"tags\":[\"bench\"]}"))
-            .build()));
+        int slices = 4;
+        if (scenarios.contains("item")) {
+          results.addAll(pair("GET /consumers/{id}", i -> HttpRequest.newBuilder(URI.create(
+              base + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build(),
+              "limit: GET /consumers/{id}", i -> HttpRequest.newBuilder(URI.create(
+              limitBase + "/consumers/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))).build(),
+              slices));
+        }
+        if (scenarios.contains("list")) {
+          results.addAll(pair("GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
+              URI.create(base + "/consumers")).build(),
+              "limit: GET /consumers (list, 100)", i -> HttpRequest.newBuilder(
+              URI.create(limitBase + "/consumers")).build(), slices));
+        }
+        if (scenarios.contains("post")) {
+          results.addAll(pair("POST /consumers", i -> post(base, "adm-" + nonce + "-" + i),
+              "limit: POST /consumers", i -> post(limitBase, "lim-" + nonce + "-" + i), slices));
+        }
         HttpServer bare = bareServer(sampleItem.getBytes(StandardCharsets.UTF_8), options.threads());
         try {
           String bareBase = "http://127.0.0.1:" + bare.getAddress().getPort();
@@ -89,6 +110,37 @@ final class AdminBench {
     return results;
   }
 
+  /** The admin server class the runtime has (looked up by name, so this keeps compiling when it changes). */
+  String serverName = "?";
+
+  /**
+   * The runtime's admin transport, behind the {@link AdminServer} interface: the first of the known
+   * implementations on the class path, made with its {@code (AdminApi, AdminOptions)} constructor.
+   */
+  static AdminServer newServer(AdminApi api, AdminOptions options) {
+    for (String name : List.of("dev.daogen.admin.JettyAdminServer", "dev.daogen.admin.JdkAdminServer")) {
+      Class<?> type;
+      try {
+        type = Class.forName(name);
+      } catch (ClassNotFoundException e) {
+        continue;
+      }
+      try {
+        return (AdminServer) type.getConstructor(AdminApi.class, AdminOptions.class).newInstance(api, options);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make " + name, e);
+      }
+    }
+    throw new IllegalStateException("no admin server implementation on the class path");
+  }
+
+  private static HttpRequest post(String base, String username) {
+    return HttpRequest.newBuilder(URI.create(base + "/consumers"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"tags\":[\"bench\"]}"))
+        .build();
+  }
+
   private String get(String url) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -99,8 +151,7 @@ final class AdminBench {
   }
 
   private static HttpServer bareServer(byte[] body, int threads) throws IOException {
-    // the limit gets its best setting (a JVM-wide property, read once): without it every response waits for a
-    // delayed ACK
+    // the limit gets the best setting too (a JVM-wide property, read once; JdkAdminServer sets it as well)
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     AtomicInteger n = new AtomicInteger();
@@ -124,10 +175,46 @@ final class AdminBench {
     return server;
   }
 
+  /** What one measured stretch did. */
+  private record Slice(int requests, int errors, double seconds, long[] latencies) {}
+
   /** A warm-up of a tenth of the requests, then the measured run. */
   private Result load(String name, IntFunction<HttpRequest> requests) throws InterruptedException {
     drive(requests, Math.max(200, maxRequests / 10), maxTime.dividedBy(4), 0);
-    long[] latencies = new long[maxRequests];
+    return result(name, List.of(slice(requests, maxRequests, maxTime, 1_000_000)));
+  }
+
+  /**
+   * Two scenarios measured in alternating slices (A, B, A, B, …; {@code slices} of each, each a share of the request
+   * and time budget), after a warm-up of both, so that a change of machine load falls on both alike.
+   */
+  List<Result> pair(String nameA, IntFunction<HttpRequest> a, String nameB, IntFunction<HttpRequest> b, int slices)
+      throws InterruptedException {
+    drive(a, Math.max(200, maxRequests / 10), maxTime.dividedBy(4), 0);
+    drive(b, Math.max(200, maxRequests / 10), maxTime.dividedBy(4), 0);
+    List<Slice> sa = new ArrayList<>();
+    List<Slice> sb = new ArrayList<>();
+    int count = Math.max(1, maxRequests / slices);
+    Duration time = maxTime.dividedBy(slices);
+    for (int k = 0; k < slices; k++) {
+      sa.add(slice(a, count, time, 1_000_000 + k * count));
+      sb.add(slice(b, count, time, 1_000_000 + k * count));
+    }
+    return List.of(result(nameA, sa), result(nameB, sb));
+  }
+
+  private static Result result(String name, List<Slice> slices) {
+    int n = slices.stream().mapToInt(Slice::requests).sum();
+    int errors = slices.stream().mapToInt(Slice::errors).sum();
+    double seconds = slices.stream().mapToDouble(Slice::seconds).sum();
+    long[] measured = slices.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).filter(l -> l > 0).sorted()
+        .toArray();
+    return new Result(name, n, errors, seconds, percentile(measured, 0.50), percentile(measured, 0.99));
+  }
+
+  private Slice slice(IntFunction<HttpRequest> requests, int maxCount, Duration maxTime, int offset)
+      throws InterruptedException {
+    long[] latencies = new long[maxCount];
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     long start = System.nanoTime();
@@ -139,9 +226,9 @@ final class AdminBench {
       Thread t = new Thread(() -> {
         try {
           int i;
-          while ((i = next.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
+          while ((i = next.getAndIncrement()) < maxCount && System.nanoTime() < deadline) {
             long t0 = System.nanoTime();
-            if (!send(requests.apply(i + 1_000_000))) {
+            if (!send(requests.apply(offset + i))) {
               errors.incrementAndGet();
             }
             long t1 = System.nanoTime();
@@ -157,10 +244,7 @@ final class AdminBench {
       t.start();
     }
     finished.await();
-    int n = done.get();
-    long[] measured = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
-    double seconds = (lastEnd.get() - start) / 1e9;
-    return new Result(name, n, errors.get(), seconds, percentile(measured, 0.50), percentile(measured, 0.99));
+    return new Slice(done.get(), errors.get(), (lastEnd.get() - start) / 1e9, latencies);
   }
 
   private void drive(IntFunction<HttpRequest> requests, int count, Duration limit, int offset)

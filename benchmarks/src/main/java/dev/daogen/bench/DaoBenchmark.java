@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * DAO operations over the 100,000 seeded consumers, for the generated DAO, hand-written JDBC and jOOQ's runtime DSL.
+ * DAO operations over the 100,000 seeded consumers on PostgreSQL, for the generated DAO, hand-written JDBC, jOOQ's
+ * runtime DSL, Spring Data JDBC and Micronaut Data JDBC.
  * Keys are drawn at random from the seeded rows on every call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DaoBenchmark {
-  @Param({"dao", "dao-single-node", "jdbc", "jooq"})
+  @Param({"dao", "dao-single-node", "jdbc", "jooq", "spring", "micronaut"})
   public String impl;
 
   private HikariDataSource ds;
@@ -36,13 +37,7 @@ public class DaoBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     ds = Pools.fromProperty();
-    ops = switch (impl) {
-      case "dao" -> new DaoOps(ds);
-      case "dao-single-node" -> new DaoOps(ds, false);
-      case "jdbc" -> new JdbcOps(ds);
-      case "jooq" -> new JooqOps(ds);
-      default -> throw new IllegalArgumentException(impl);
-    };
+    ops = Contenders.open(impl, ds, false);
     rows = Pools.seeded(ds);
     if (rows.size() < 100_000) {
       throw new IllegalStateException("expected 100,000 seeded rows, found " + rows.size());

@@ -1,7 +1,7 @@
 package dev.daogen.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.cache.CacheSettings;
+import dev.daogen.dao.Page;
 import dev.daogen.db.DaoSettings;
 import dev.daogen.db.Database;
 import dev.daogen.internal.Offsets;
@@ -12,6 +12,8 @@ import dev.daogen.sample.ConsumerPatch;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * (a) The generated DAO, with the runtime's default settings (every write queues a cache invalidation that a
@@ -21,15 +23,23 @@ final class DaoOps implements ConsumerOps {
   private final Database db;
   private final ConsumerDao dao;
 
-  DaoOps(HikariDataSource ds) {
+  DaoOps(DataSource ds) {
     this(ds, true);
   }
 
   /** With {@code cluster} false, a single node: no cache invalidations are sent to other nodes. */
-  DaoOps(HikariDataSource ds, boolean cluster) {
+  DaoOps(DataSource ds, boolean cluster) {
+    this(ds, cluster, false);
+  }
+
+  /**
+   * With {@code canned}, the DAO is made with its constructor rather than {@code db.dao}, which first checks the
+   * migrations (a query the canned driver does not answer); everything it does per call is the same.
+   */
+  DaoOps(DataSource ds, boolean cluster, boolean canned) {
     this.db = cluster ? Database.connect(ds) : Database.connect(ds, DaoSettings.DEFAULTS,
         CacheSettings.DEFAULTS.withCluster(CacheSettings.Cluster.OFF, Duration.ofSeconds(1)));
-    this.dao = db.dao(ConsumerDao.class);
+    this.dao = canned ? new ConsumerDao(db) : db.dao(ConsumerDao.class);
   }
 
   ConsumerDao dao() {
@@ -71,8 +81,26 @@ final class DaoOps implements ConsumerOps {
   }
 
   @Override
-  public Object pageAfter(Object cursor) {
-    return dao.page(100, (String) cursor);
+  public Object pageAfter(Object cursor, int size) {
+    return dao.page(size, (String) cursor);
+  }
+
+  @Override
+  public Object nextCursor(Object page) {
+    return ((Page<?>) page).offset();
+  }
+
+  @Override
+  public int size(Object page) {
+    return ((Page<?>) page).data().size();
+  }
+
+  /** The DAO's own {@code each}: keyset pages of {@code batch} rows, streamed. */
+  @Override
+  public long each(int batch) {
+    try (Stream<Consumer> all = dao.each(batch)) {
+      return all.count();
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.daogen.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.sample.Consumer;
 import java.sql.Array;
 import java.sql.Connection;
@@ -18,11 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * (b) The baseline: what a careful developer writes by hand on plain JDBC for the same work — the same SQL text as
- * the generated DAO, the same transactions (update and upsert read the row {@code for update} first), the same
- * mapping to the record. It does not validate, publish events or queue cache invalidations.
+ * the generated DAO, the same transactions (update and upsert read the row {@code for update} first; an upsert then
+ * updates, or inserts {@code on conflict do nothing}), the same mapping to the record. It does not validate, publish events or queue cache invalidations.
  */
 final class JdbcOps implements ConsumerOps {
   static final String COLUMNS = "\"id\", \"created_at\", \"updated_at\", \"username\", \"custom_id\", \"tags\"";
@@ -32,15 +32,15 @@ final class JdbcOps implements ConsumerOps {
   static final String INSERT = "insert into \"consumers\" (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
   static final String UPDATE = "update \"consumers\" set \"created_at\" = ?, \"updated_at\" = ?, \"username\" = ?,"
       + " \"custom_id\" = ?, \"tags\" = ? where \"id\" = ?";
-  static final String UPSERT = INSERT + " on conflict (\"id\") do update set \"updated_at\" = excluded.\"updated_at\","
-      + " \"username\" = excluded.\"username\", \"custom_id\" = excluded.\"custom_id\", \"tags\" = excluded.\"tags\""
-      + " returning " + COLUMNS;
+  static final String INSERT_IF_ABSENT = INSERT + " on conflict do nothing";
+  static final String SELECT_CONFLICTS = "select " + COLUMNS + " from \"consumers\""
+      + " where (\"id\" = ? or \"username\" = ? or \"custom_id\" = ?)";
   static final String PAGE_AFTER = "select " + COLUMNS + " from \"consumers\" where \"id\" > ?"
       + " order by \"id\" asc fetch next ? rows only";
 
-  private final HikariDataSource ds;
+  private final DataSource ds;
 
-  JdbcOps(HikariDataSource ds) {
+  JdbcOps(DataSource ds) {
     this.ds = ds;
   }
 
@@ -116,20 +116,47 @@ final class JdbcOps implements ConsumerOps {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Consumer old = selectForUpdate(c, id);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Consumer entity = new Consumer(id, old != null ? old.createdAt() : now, now, username, customId, SEED_TAGS);
-        Consumer stored;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-          ps.setObject(1, id);
-          bindValues(c, ps, 2, entity);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            stored = read(rs);
+        for (int round = 1; ; round++) {
+          Consumer old = selectForUpdate(c, id);
+          Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+          Consumer entity = new Consumer(id, old != null ? old.createdAt() : now, now, username, customId, SEED_TAGS);
+          if (old != null) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+              int i = bindValues(c, ps, 1, entity);
+              ps.setObject(i, id);
+              ps.executeUpdate();
+            }
+            c.commit();
+            return entity;
+          }
+          int inserted;
+          try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+            ps.setObject(1, id);
+            bindValues(c, ps, 2, entity);
+            inserted = ps.executeUpdate();
+          }
+          if (inserted > 0) {
+            c.commit();
+            return entity;
+          }
+          // a committed row holds one of its unique values: this key's (a concurrent insert: go round) or another's
+          boolean ours = false;
+          boolean any = false;
+          try (PreparedStatement ps = c.prepareStatement(SELECT_CONFLICTS)) {
+            ps.setObject(1, id);
+            ps.setString(2, username);
+            ps.setString(3, customId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                any = true;
+                ours |= id.equals(rs.getObject(1, UUID.class));
+              }
+            }
+          }
+          if ((any && !ours) || round == 50) {
+            throw new IllegalStateException("unique violation: " + username + " / " + customId);
           }
         }
-        c.commit();
-        return stored;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -147,15 +174,15 @@ final class JdbcOps implements ConsumerOps {
   }
 
   @Override
-  public Object pageAfter(Object cursor) {
+  public Object pageAfter(Object cursor, int size) {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE_AFTER)) {
       ps.setObject(1, cursor);
-      ps.setInt(2, 101);
-      List<Consumer> rows = new ArrayList<>(100);
+      ps.setInt(2, size + 1);
+      List<Consumer> rows = new ArrayList<>(size);
       boolean more = false;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (rows.size() == 100) {
+          if (rows.size() == size) {
             more = true;
             break;
           }
@@ -166,6 +193,16 @@ final class JdbcOps implements ConsumerOps {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public Object nextCursor(Object page) {
+    return ((Page) page).next();
+  }
+
+  @Override
+  public int size(Object page) {
+    return ((Page) page).data().size();
   }
 
   private static Consumer selectForUpdate(Connection c, UUID id) throws SQLException {

@@ -8,7 +8,6 @@ import static dev.daogen.sample.ConsumerTable.TAGS;
 import static dev.daogen.sample.ConsumerTable.UPDATED_AT;
 import static dev.daogen.sample.ConsumerTable.USERNAME;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.sample.Consumer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
@@ -35,7 +35,7 @@ final class JooqOps implements ConsumerOps {
 
   private final DSLContext ctx;
 
-  JooqOps(HikariDataSource ds) {
+  JooqOps(DataSource ds) {
     this.ctx = DSL.using(ds, SQLDialect.POSTGRES);
   }
 
@@ -88,18 +88,34 @@ final class JooqOps implements ConsumerOps {
   public Consumer upsert(UUID id, String username, String customId) {
     return ctx.transactionResult(cfg -> {
       DSLContext tx = cfg.dsl();
-      Consumer old = tx.select(FIELDS).from(TABLE).where(ID.eq(id)).forUpdate().fetchOne(JooqOps::map);
-      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      Consumer e = new Consumer(id, old != null ? old.createdAt() : now, now, username, customId, SEED_TAGS);
-      return tx.insertInto(TABLE, ID, CREATED_AT, UPDATED_AT, USERNAME, CUSTOM_ID, TAGS)
-          .values(e.id(), odt(e.createdAt()), odt(e.updatedAt()), e.username(), e.customId(), array(e.tags()))
-          .onConflict(ID).doUpdate()
-          .set(UPDATED_AT, DSL.excluded(UPDATED_AT))
-          .set(USERNAME, DSL.excluded(USERNAME))
-          .set(CUSTOM_ID, DSL.excluded(CUSTOM_ID))
-          .set(TAGS, DSL.excluded(TAGS))
-          .returningResult(FIELDS)
-          .fetchOne(JooqOps::map);
+      for (int round = 1; ; round++) {
+        Consumer old = tx.select(FIELDS).from(TABLE).where(ID.eq(id)).forUpdate().fetchOne(JooqOps::map);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Consumer e = new Consumer(id, old != null ? old.createdAt() : now, now, username, customId, SEED_TAGS);
+        if (old != null) {
+          tx.update(TABLE)
+              .set(CREATED_AT, odt(e.createdAt()))
+              .set(UPDATED_AT, odt(e.updatedAt()))
+              .set(USERNAME, e.username())
+              .set(CUSTOM_ID, e.customId())
+              .set(TAGS, array(e.tags()))
+              .where(ID.eq(id))
+              .execute();
+          return e;
+        }
+        int inserted = tx.insertInto(TABLE, ID, CREATED_AT, UPDATED_AT, USERNAME, CUSTOM_ID, TAGS)
+            .values(e.id(), odt(e.createdAt()), odt(e.updatedAt()), e.username(), e.customId(), array(e.tags()))
+            .onConflictDoNothing()
+            .execute();
+        if (inserted > 0) {
+          return e;
+        }
+        List<UUID> holders = tx.select(ID).from(TABLE)
+            .where(ID.eq(id).or(USERNAME.eq(username)).or(CUSTOM_ID.eq(customId))).fetch(ID);
+        if ((!holders.isEmpty() && !holders.contains(id)) || round == 50) {
+          throw new IllegalStateException("unique violation: " + username + " / " + customId);
+        }
+      }
     });
   }
 
@@ -109,14 +125,24 @@ final class JooqOps implements ConsumerOps {
   }
 
   @Override
-  public Object pageAfter(Object cursor) {
-    List<Consumer> rows = ctx.select(FIELDS).from(TABLE).where(ID.gt((UUID) cursor)).orderBy(ID.asc()).limit(101)
-        .fetch(JooqOps::map);
-    boolean more = rows.size() > 100;
+  public Object pageAfter(Object cursor, int size) {
+    List<Consumer> rows = ctx.select(FIELDS).from(TABLE).where(ID.gt((UUID) cursor)).orderBy(ID.asc())
+        .limit(size + 1).fetch(JooqOps::map);
+    boolean more = rows.size() > size;
     if (more) {
-      rows = rows.subList(0, 100);
+      rows = rows.subList(0, size);
     }
-    return new Page(rows, more ? rows.get(99).id() : null);
+    return new Page(rows, more ? rows.get(size - 1).id() : null);
+  }
+
+  @Override
+  public Object nextCursor(Object page) {
+    return ((Page) page).next();
+  }
+
+  @Override
+  public int size(Object page) {
+    return ((Page) page).data().size();
   }
 
   private static Consumer map(Record r) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** The connection pool every contender shares the shape of (HikariCP, a few connections), and seed-data helpers. */
 final class Pools {
@@ -25,6 +26,19 @@ final class Pools {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
     config.setPoolName("bench");
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * The same pool over the canned in-process driver (no network, no database): what the client-overhead benchmark
+   * runs on, so that every contender pays the pool's cost as it would in production.
+   */
+  static HikariDataSource canned(DataSource db) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(db);
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(4);
+    config.setPoolName("canned");
     return new HikariDataSource(config);
   }
 
