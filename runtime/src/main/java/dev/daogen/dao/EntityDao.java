@@ -68,7 +68,7 @@ public abstract class EntityDao<E> {
   public record UpsertSql(String insert, String insertIfAbsent, String update, String conflicts,
       String purgeExpired) {}
 
-  /** Rounds an upsert tries while concurrent writers keep creating and removing its row (never seen past 2). */
+  /** Rounds an upsert tries while concurrent writers keep creating and removing its row, before it gives up. */
   private static final int MAX_UPSERT_ROUNDS = 50;
 
   protected EntityDao(Database db, EntitySchema<E> schema, UpsertSql upserts) {
