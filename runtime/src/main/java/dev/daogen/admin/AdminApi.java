@@ -55,6 +55,9 @@ public final class AdminApi {
   private final byte[] openApi;
   private final AdminUi ui = new AdminUi();
   private final int listBudgetBytes;
+  /** Per entity: the most JSON bytes one of its rows has taken in a list here, to size a list's first slice. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> rowBytes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public AdminApi(Database db, AdminOptions options) {
     this.db = db;
@@ -689,8 +692,9 @@ public final class AdminApi {
    * A list response, read in slices so that its size is bounded whatever the rows weigh: a first small slice
    * measures the rows, the next ones (growing at most tenfold) fill the rest of the budget, and once
    * {@link AdminOptions#listBudgetBytes} are written the page ends early, with {@code offset} and {@code next} where it
-   * stopped (as any page that is not the last). Small rows cost one query more than one slice would; 1,000 rows
-   * three.
+   * stopped (as any page that is not the last). The first slice is sized by the largest rows seen so far (see
+   * {@link #firstSlice}), so a page of ordinary rows costs one query; rows that grew since (written elsewhere) are
+   * measured by that slice and bound the rest.
    * {@code next} repeats the request's path ({@code segments}).
    */
   private <E> AdminResponse page(EntityAdmin<E, ?, ?> a, PageSource<E> source, List<String> segments,
@@ -708,7 +712,7 @@ public final class AdminApi {
       String offset = req.param("offset");
       int written = 0;
       long perRow = 1;
-      int slice = Math.min(requested, FIRST_SLICE);
+      int slice = firstSlice(a, requested);
       while (true) {
         int before = out.size();
         Page<E> page = source.read(slice, offset);
@@ -717,6 +721,7 @@ public final class AdminApi {
         written += page.data().size();
         offset = page.offset();
         perRow = Math.max(perRow, (out.size() - before) / Math.max(1, page.data().size()));
+        observeRowBytes(a, perRow);
         int left = requested - written;
         long budgetLeft = listBudgetBytes - out.size();
         if (offset == null || left == 0 || budgetLeft <= 0) {
@@ -740,8 +745,24 @@ public final class AdminApi {
     return new AdminResponse(200, out.toByteArray(), Map.of());
   }
 
-  /** Rows read before the page is sized: small enough that even the largest rows stay within the budget. */
+  /** Rows read before the page is sized when nothing is known of the entity's rows yet. */
   private static final int FIRST_SLICE = 10;
+
+  /**
+   * The first slice of a list: {@link #FIRST_SLICE} rows while nothing is known of the entity's rows; then as many
+   * rows as a quarter of the budget holds at the largest row size seen so far (so that a page of ordinary rows
+   * costs one query), never fewer than {@link #FIRST_SLICE}.
+   */
+  private int firstSlice(EntityAdmin<?, ?, ?> a, int requested) {
+    Integer seen = rowBytes.get(a.schema().name());
+    long rows = seen == null ? FIRST_SLICE : Math.max(FIRST_SLICE, listBudgetBytes / 4L / Math.max(1, seen));
+    return (int) Math.min(requested, rows);
+  }
+
+  private void observeRowBytes(EntityAdmin<?, ?, ?> a, long bytes) {
+    int b = (int) Math.min(Integer.MAX_VALUE, bytes);
+    rowBytes.merge(a.schema().name(), b, Math::max);
+  }
 
   private static String next(List<String> segments, String offset, AdminRequest req) {
     StringBuilder next = new StringBuilder();

@@ -63,6 +63,24 @@ class ValidationTest {
   }
 
   @Test
+  void indexedStringsAreBoundedByTheDaoToo() {
+    // what the admin API checks holds for DAO callers too: a field error, never the database's index-size error
+    UUID consumer = f.consumers.insert(new ConsumerDraft().username("bounded")).id();
+    DaoException insert = Fixtures.expectUnchanged(ErrorCode.SCHEMA_VIOLATION, () -> f.credentials.insert(
+        new KeyAuthCredentialDraft().consumer(consumer).key("k".repeat(100_000))));
+    assertEquals(Map.of("key", "length must be at most 255"), insert.fields());
+    assertEquals(255, f.credentials.insert(new KeyAuthCredentialDraft().consumer(consumer).key("k".repeat(255)))
+        .key().length());
+    UUID id = f.credentials.selectByKey("k".repeat(255)).orElseThrow().id();
+    DaoException update = Fixtures.expectUnchanged(ErrorCode.SCHEMA_VIOLATION,
+        () -> f.credentials.update(id, new KeyAuthCredentialPatch().key("k".repeat(256))));
+    assertEquals(Map.of("key", "length must be at most 255"), update.fields());
+    DaoException upsert = Fixtures.expectUnchanged(ErrorCode.SCHEMA_VIOLATION,
+        () -> f.credentials.upsertByKey("u".repeat(256), new KeyAuthCredentialDraft().consumer(consumer)));
+    assertEquals(Map.of("key", "length must be at most 255"), upsert.fields());
+  }
+
+  @Test
   void sizeOnStringsAndLists() {
     assertEquals(Map.of("name", "length must be at most 64"), invalidUpstream(new UpstreamDraft()
         .name("a".repeat(65))).fields());

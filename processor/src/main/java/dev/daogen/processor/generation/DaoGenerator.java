@@ -24,6 +24,8 @@ import dev.daogen.processor.model.ConstraintModel;
 import dev.daogen.processor.model.EntityCheckModel;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.ScalarKind;
+import dev.daogen.processor.model.TypeModel;
 import dev.daogen.processor.sql.EntitySql;
 import dev.daogen.processor.sql.SqlNames;
 import dev.daogen.processor.sql.SqlRenderer;
@@ -917,8 +919,14 @@ public final class DaoGenerator extends EntitySourceGenerator {
       }
     }
 
-    private static boolean hasCheck(FieldModel f) {
-      return f.required() || !f.constraints().isEmpty();
+    private boolean hasCheck(FieldModel f) {
+      return f.required() || !f.constraints().isEmpty() || indexedString(f);
+    }
+
+    /** A string an index holds: bounded, as the admin API's schema says (a btree entry has a size limit). */
+    private boolean indexedString(FieldModel f) {
+      boolean string = f.type() instanceof TypeModel.Scalar sc && sc.kind() == ScalarKind.STRING;
+      return string && (f.primaryKey() || f.unique() || f.indexed() || e.cacheKey().contains(f.name()));
     }
 
     private void checkMethods() {
@@ -946,6 +954,10 @@ public final class DaoGenerator extends EntitySourceGenerator {
             case NOT_BLANK -> m.addStatement("$T.notBlank(errors, $S, value)", CHECKS, name);
             case EMAIL -> m.addStatement("$T.email(errors, $S, value)", CHECKS, name);
           }
+        }
+        if (indexedString(f)) {
+          m.addStatement("$T.size(errors, $S, value, 0L, $LL)", CHECKS, name,
+              dev.daogen.schema.FieldSchema.MAX_INDEXED_STRING_LENGTH);
         }
         type.addMethod(m.build());
       }
