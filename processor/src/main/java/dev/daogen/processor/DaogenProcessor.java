@@ -7,6 +7,7 @@ import dev.daogen.processor.analysis.PluginAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
 import dev.daogen.processor.generation.AdminGenerator;
 import dev.daogen.processor.generation.DaoGenerator;
+import dev.daogen.processor.generation.MappingGenerator;
 import dev.daogen.processor.generation.DraftGenerator;
 import dev.daogen.processor.generation.NestedJsonGenerator;
 import dev.daogen.processor.generation.OpenApiWriter;
@@ -178,6 +179,7 @@ public final class DaogenProcessor extends AbstractProcessor {
         new TableGenerator(filer).generate(e);
         new DraftGenerator(filer).generate(e);
         new PatchGenerator(filer).generate(e);
+        new MappingGenerator(filer).generate(e);
         new DaoGenerator(filer).generate(e);
         if (e.generateAdminApi()) {
           new AdminGenerator(filer).generate(new AdminGenerator.Input(e, plugin));

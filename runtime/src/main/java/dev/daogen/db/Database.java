@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import dev.daogen.store.Store;
+import dev.daogen.store.postgres.PostgresStore;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class Database implements AutoCloseable {
   private final Map<Class<?>, Function<Database, ?>> factories;
   private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
   private final Connections connections;
+  private final PostgresStore store;
   private final Events events = new Events();
   private final CacheSettings cacheSettings;
   private final ClusterBus bus;
@@ -54,6 +57,7 @@ public final class Database implements AutoCloseable {
     this.settings = settings;
     this.cacheSettings = cacheSettings;
     this.connections = new Connections(dataSource);
+    this.store = new PostgresStore(connections);
     this.bus = new ClusterBus(dataSource, cacheSettings);
     // every committed write invalidates its cache keys here (if this node caches) and on the other nodes
     events.subscribeAll(this::invalidate);
@@ -222,6 +226,11 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The store the DAOs run on (PostgreSQL, through this database's pool); for the runtime, not API. */
+  public Store store() {
+    return store;
   }
 
   /** For generated code and the runtime: the connection of the current transaction or the pool. */

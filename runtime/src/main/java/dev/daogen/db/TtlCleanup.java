@@ -1,6 +1,6 @@
 package dev.daogen.db;
 
-import dev.daogen.dao.EntityDao;
+import dev.daogen.engine.EntityDao;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +18,10 @@ final class TtlCleanup {
   private TtlCleanup() {}
 
   static AutoCloseable start(Database db, Duration interval) {
-    List<EntityDao<?>> ttlDaos = new ArrayList<>();
+    List<EntityDao<?, ?, ?>> ttlDaos = new ArrayList<>();
     for (PluginModule plugin : db.plugins()) {
       for (Class<?> type : plugin.daos().keySet()) {
-        EntityDao<?> dao = (EntityDao<?>) db.dao(type);
+        EntityDao<?, ?, ?> dao = (EntityDao<?, ?, ?>) db.dao(type);
         if (dao.schema().ttl()) {
           ttlDaos.add(dao);
         }
@@ -33,7 +33,7 @@ final class TtlCleanup {
       return t;
     });
     executor.scheduleWithFixedDelay(() -> {
-      for (EntityDao<?> dao : ttlDaos) {
+      for (EntityDao<?, ?, ?> dao : ttlDaos) {
         try {
           int deleted;
           do {

@@ -9,7 +9,15 @@ public final class ClassNames {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   public static final ClassName DATABASE = ClassName.get("dev.daogen.db", "Database");
   public static final ClassName PLUGIN_MODULE = ClassName.get("dev.daogen.db", "PluginModule");
-  public static final ClassName ENTITY_DAO = ClassName.get("dev.daogen.dao", "EntityDao");
+  public static final ClassName ENTITY_DAO = ClassName.get("dev.daogen.engine", "EntityDao");
+  public static final ClassName ENTITY_MAPPING = ClassName.get("dev.daogen.engine", "EntityMapping");
+  public static final ClassName FIELD_VALUES = ClassName.get("dev.daogen.dao", "FieldValues");
+  public static final ClassName LOOKUP = ClassName.get("dev.daogen.store", "Lookup");
+  public static final ClassName FILTER = ClassName.get("dev.daogen.store", "Filter");
+  public static final ClassName FOREIGN_KEY = ClassName.get("dev.daogen.store", "ForeignKey");
+  public static final ClassName POSTGRES_MAPPING = ClassName.get("dev.daogen.store.postgres", "PostgresMapping");
+  public static final ClassName POSTGRES_STATEMENTS = ClassName.get("dev.daogen.store.postgres", "PostgresStatements");
+  public static final ClassName SQL = ClassName.get("dev.daogen.store.postgres", "Sql");
   public static final ClassName PAGE = ClassName.get("dev.daogen.dao", "Page");
   public static final ClassName TAGS = ClassName.get("dev.daogen.dao", "Tags");
   public static final ClassName DAO_EXCEPTION = ClassName.get("dev.daogen.dao", "DaoException");

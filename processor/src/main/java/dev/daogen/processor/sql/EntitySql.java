@@ -1,25 +1,56 @@
 package dev.daogen.processor.sql;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Every statement of one entity's DAO, rendered once by jOOQ at build time for PostgreSQL, with {@code ?}
- * placeholders in the order the generated binding code fills them.
+ * Every statement of one entity on PostgreSQL, rendered once by jOOQ at build time, each with what its {@code ?}
+ * placeholders take, in order (column names, or the runtime's special parameters {@code $limit}, {@code
+ * $expires_at}, {@code $tags}, {@code $keys}).
  *
- * @param statements constant name → SQL, in a stable order
+ * @param statements in a stable order
  */
-public record EntitySql(Map<String, String> statements) {
+public record EntitySql(List<Statement> statements) {
   public EntitySql {
-    statements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statements));
+    statements = List.copyOf(statements);
   }
 
-  /** The SQL of a constant; fails loudly if the generator asks for one that was not rendered. */
-  public String get(String constant) {
-    String sql = statements.get(constant);
-    if (sql == null) {
-      throw new IllegalArgumentException("no SQL rendered for " + constant);
+  /** What a statement does, and so which method of the runtime's {@code PostgresStatements.Builder} takes it. */
+  public enum Kind {
+    FIND("find"),
+    FIND_FOR_UPDATE("findForUpdate"),
+    DELETE("delete"),
+    PAGE("page"),
+    PAGE_AFTER("pageAfter"),
+    LOCK_CHILDREN("lockChildren"),
+    STATEMENT("statement");
+
+    private final String builderMethod;
+
+    Kind(String builderMethod) {
+      this.builderMethod = builderMethod;
     }
-    return sql;
+
+    public String builderMethod() {
+      return builderMethod;
+    }
+  }
+
+  /**
+   * One statement.
+   *
+   * @param kind what it does
+   * @param subject the constant of the lookup, filter or foreign key it serves, or the statement's name ({@link
+   *     Kind#STATEMENT})
+   * @param sql the SQL
+   * @param params what each placeholder takes
+   */
+  public record Statement(Kind kind, String subject, String sql, List<String> params) {
+    public Statement {
+      params = List.copyOf(params);
+      long placeholders = sql.chars().filter(c -> c == '?').count();
+      if (placeholders != params.size()) {
+        throw new IllegalStateException(placeholders + " placeholders, " + params + " in " + sql);
+      }
+    }
   }
 }

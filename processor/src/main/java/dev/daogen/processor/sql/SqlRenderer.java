@@ -1,9 +1,9 @@
 package dev.daogen.processor.sql;
 
-import static dev.daogen.processor.sql.SqlNames.after;
 
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.sql.EntitySql.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +33,11 @@ public final class SqlRenderer {
   public static final String CACHE_KEY_COLUMN = "cache_key";
   /** The hidden column of ttl entities: when the row expires (null: never). */
   public static final String TTL_COLUMN = "ttl";
+  /** The runtime's special parameters (see {@code dev.daogen.store.postgres.Sql}). */
+  public static final String LIMIT = "$limit";
+  public static final String EXPIRES_AT = "$expires_at";
+  public static final String TAGS = "$tags";
+  public static final String KEYS = "$keys";
 
   private static final DSLContext DSL_CONTEXT = DSL.using(SQLDialect.POSTGRES, new Settings()
       .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
@@ -41,7 +46,7 @@ public final class SqlRenderer {
 
   private final EntityModel entity;
   private final Table<?> table;
-  private final Map<String, String> out = new LinkedHashMap<>();
+  private final List<EntitySql.Statement> out = new ArrayList<>();
 
   private SqlRenderer(EntityModel entity) {
     this.entity = entity;
@@ -70,72 +75,105 @@ public final class SqlRenderer {
     for (FieldModel f : entity.fields()) {
       columns.add(column(f.column()));
     }
+    List<String> key = entity.primaryKeyFields().stream().map(FieldModel::column).toList();
     Condition byKey = keyCondition(entity.primaryKeyFields());
-    put(SqlNames.SELECT, dsl().select(columns).from(table).where(byKey.and(visible())));
-    put(SqlNames.SELECT_FOR_UPDATE, dsl().select(columns).from(table).where(byKey.and(visible())).forUpdate());
+    String pk = SqlNames.PRIMARY_KEY;
+    put(Kind.FIND, pk, dsl().select(columns).from(table).where(byKey.and(visible())), key);
+    put(Kind.FIND_FOR_UPDATE, pk, dsl().select(columns).from(table).where(byKey.and(visible())).forUpdate(), key);
+    put(Kind.DELETE, pk, dsl().deleteFrom(table).where(byKey.and(visible())).returning(columns), key);
     for (FieldModel f : entity.fields()) {
       if (f.unique() && !f.primaryKey()) {
+        String lookup = SqlNames.lookupBy(f);
+        List<String> value = List.of(f.column());
         Condition byUnique = column(f.column()).eq(param());
-        put(SqlNames.selectBy(f), dsl().select(columns).from(table).where(byUnique.and(visible())));
-        put(SqlNames.selectByForUpdate(f),
-            dsl().select(columns).from(table).where(byUnique.and(visible())).forUpdate());
-        put(SqlNames.deleteBy(f), dsl().deleteFrom(table).where(byUnique.and(visible())).returning(columns));
+        put(Kind.FIND, lookup, dsl().select(columns).from(table).where(byUnique.and(visible())), value);
+        put(Kind.FIND_FOR_UPDATE, lookup,
+            dsl().select(columns).from(table).where(byUnique.and(visible())).forUpdate(), value);
+        put(Kind.DELETE, lookup, dsl().deleteFrom(table).where(byUnique.and(visible())).returning(columns), value);
       }
     }
     if (entity.hasCacheKeyColumn()) {
-      put(SqlNames.SELECT_BY_CACHE_KEY,
-          dsl().select(columns).from(table).where(column(CACHE_KEY_COLUMN).eq(param()).and(visible())));
+      put(Kind.FIND, SqlNames.CACHE_KEY,
+          dsl().select(columns).from(table).where(column(CACHE_KEY_COLUMN).eq(param()).and(visible())),
+          List.of(CACHE_KEY_COLUMN));
     }
-    page(SqlNames.PAGE, columns, DSL.noCondition());
+    page(SqlNames.ALL, columns, DSL.noCondition(), List.of());
     entity.tagsField().ifPresent(tags -> {
-      page(SqlNames.PAGE_TAGS_ALL, columns, DSL.condition("{0} @> {1}", column(tags.column()), textArray()));
-      page(SqlNames.PAGE_TAGS_ANY, columns, DSL.condition("{0} && {1}", column(tags.column()), textArray()));
+      page(SqlNames.TAGS_ALL, columns, DSL.condition("{0} @> {1}", column(tags.column()), textArray()),
+          List.of(TAGS));
+      page(SqlNames.TAGS_ANY, columns, DSL.condition("{0} && {1}", column(tags.column()), textArray()),
+          List.of(TAGS));
     });
     for (FieldModel f : entity.foreignKeys()) {
-      page(SqlNames.pageFor(f), columns, column(f.column()).eq(param()));
+      page(SqlNames.filterFor(f), columns, column(f.column()).eq(param()), List.of(f.column()));
     }
     for (FieldModel f : entity.fields()) {
       if (f.indexed()) {
-        page(SqlNames.pageBy(f), columns, column(f.column()).eq(param()));
+        page(SqlNames.filterBy(f), columns, column(f.column()).eq(param()), List.of(f.column()));
       }
     }
-    put(SqlNames.COUNT, dsl().selectCount().from(table).where(visible()));
-    List<Field<?>> insertColumns = insertColumns();
-    put(SqlNames.INSERT, dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size())));
-    put(SqlNames.UPDATE, dsl().update(table).set(assignments()).where(byKey));
+    put(Kind.STATEMENT, "count", dsl().selectCount().from(table).where(visible()), List.of());
+    List<String> insertParams = names(insertColumns());
+    put(Kind.STATEMENT, "insert",
+        dsl().insertInto(table).columns(insertColumns()).values(params(insertParams.size())), insertParams);
+    List<String> updateParams = new ArrayList<>(names(writeColumns(false)));
+    updateParams.addAll(key);
+    put(Kind.STATEMENT, "update", dsl().update(table).set(assignments()).where(byKey), updateParams);
     // upserts: an insert that never fails on a unique value, and the read of the rows that hold them
-    put(SqlNames.INSERT_IF_ABSENT,
-        dsl().insertInto(table).columns(insertColumns).values(params(insertColumns.size())).onConflictDoNothing());
+    put(Kind.STATEMENT, "insert if absent", dsl().insertInto(table).columns(insertColumns())
+        .values(params(insertParams.size())).onConflictDoNothing(), insertParams);
     Condition conflicts = conflictCondition(byKey);
-    put(SqlNames.CONFLICTS, dsl().select(columns).from(table).where(conflicts.and(visible())));
-    put(SqlNames.DELETE, dsl().deleteFrom(table).where(byKey.and(visible())).returning(columns));
+    List<String> conflictParams = conflictParams();
+    put(Kind.STATEMENT, "conflicts", dsl().select(columns).from(table).where(conflicts.and(visible())),
+        conflictParams);
     for (FieldModel f : entity.foreignKeys()) {
-      put(SqlNames.lockFor(f), dsl().select(columns).from(table).where(column(f.column()).eq(param())).forUpdate());
+      put(Kind.LOCK_CHILDREN, SqlNames.foreignKey(f),
+          dsl().select(columns).from(table).where(column(f.column()).eq(param())).forUpdate(), List.of(f.column()));
     }
     if (entity.ttl()) {
       Field<Object> ttl = column(TTL_COLUMN);
       Condition expired = DSL.condition("{0} <= now()", ttl);
-      put(SqlNames.PURGE_EXPIRED, dsl().deleteFrom(table).where(expired.and(conflicts)).returning(columns));
-      put(SqlNames.DELETE_EXPIRED, DSL.query("delete from {0} where ctid in (select ctid from {0} where {1} <= now() "
-          + "limit {2} for update skip locked) returning {3}", table, ttl, DSL.param("limit", SQLDataType.INTEGER),
-          DSL.list(columns.stream().map(c -> (Field<?>) c).toList())));
+      put(Kind.STATEMENT, "purge expired",
+          dsl().deleteFrom(table).where(expired.and(conflicts)).returning(columns), conflictParams);
+      put(Kind.STATEMENT, "delete expired", DSL.query("delete from {0} where ctid in (select ctid from {0} where "
+          + "{1} <= now() limit {2} for update skip locked) returning {3}", table, ttl,
+          DSL.param("limit", SQLDataType.INTEGER), DSL.list(columns.stream().map(c -> (Field<?>) c).toList())),
+          List.of(LIMIT));
       Map<Field<?>, Object> withTtl = assignments();
       withTtl.put(ttl, param());
-      put(SqlNames.UPDATE_TTL, dsl().update(table).set(withTtl).where(byKey));
-      put(SqlNames.SELECT_TTL, dsl().select(ttl).from(table).where(byKey.and(visible())));
+      List<String> updateTtlParams = new ArrayList<>(names(writeColumns(false)));
+      updateTtlParams.add(EXPIRES_AT);
+      updateTtlParams.addAll(key);
+      put(Kind.STATEMENT, "update with expiry", dsl().update(table).set(withTtl).where(byKey), updateTtlParams);
+      put(Kind.STATEMENT, "expires at", dsl().select(ttl).from(table).where(byKey.and(visible())), key);
       if (entity.primaryKey().size() == 1) {
-        FieldModel key = entity.primaryKeyFields().get(0);
-        String keyType = key.type() instanceof dev.daogen.processor.model.TypeModel.Scalar s
-            ? s.kind().sqlType() : "text";
+        FieldModel k = entity.primaryKeyFields().get(0);
+        String keyType = k.type() instanceof dev.daogen.processor.model.TypeModel.Scalar sc
+            ? sc.kind().sqlType() : "text";
         // the keys travel as one text[] parameter, cast to the key's type
-        put(SqlNames.SELECT_TTLS, dsl().select(column(key.column()), ttl).from(table)
-            .where(DSL.condition("{0} = any(cast({1} as " + keyType + "[]))", column(key.column()), param())
-                .and(DSL.condition("{0} > now()", ttl))));
+        put(Kind.STATEMENT, "expiries", dsl().select(column(k.column()), ttl).from(table)
+            .where(DSL.condition("{0} = any(cast({1} as " + keyType + "[]))", column(k.column()), param())
+                .and(DSL.condition("{0} > now()", ttl))), List.of(KEYS));
       }
-      put(SqlNames.SELECT_INCLUDING_EXPIRED, dsl().select(columns).from(table).where(byKey));
+      put(Kind.STATEMENT, "find including expired", dsl().select(columns).from(table).where(byKey), key);
     }
-    put(SqlNames.TRUNCATE, dsl().truncate(table).cascade());
+    put(Kind.STATEMENT, "truncate", dsl().truncate(table).cascade(), List.of());
     return new EntitySql(out);
+  }
+
+  private static List<String> names(List<Field<?>> fields) {
+    return fields.stream().map(f -> f.getName().equals(TTL_COLUMN) ? EXPIRES_AT : f.getName()).toList();
+  }
+
+  /** The parameters of {@link #conflictCondition}: the key, the unique values, the hidden cache key. */
+  private List<String> conflictParams() {
+    List<String> out = new ArrayList<>();
+    entity.primaryKeyFields().forEach(f -> out.add(f.column()));
+    entity.valueFields().stream().filter(FieldModel::unique).forEach(f -> out.add(f.column()));
+    if (entity.hasCacheKeyColumn()) {
+      out.add(CACHE_KEY_COLUMN);
+    }
+    return out;
   }
 
   /** Key, value, hidden cache key, then (ttl entities) the expiry: the order of bindKey + bindValues + ttl. */
@@ -195,14 +233,21 @@ public final class SqlRenderer {
     return conflicts;
   }
 
-  private void page(String name, List<SelectFieldOrAsterisk> columns, Condition filter) {
+  private void page(String filter, List<SelectFieldOrAsterisk> columns, Condition condition, List<String> params) {
     List<SortField<?>> order = new ArrayList<>();
     for (Field<?> k : keyColumns()) {
       order.add(k.asc());
     }
-    Condition base = filter.and(visible());
-    put(name, dsl().select(columns).from(table).where(base).orderBy(order).limit(DSL.param("limit", SQLDataType.INTEGER)));
-    put(after(name), dsl().select(columns).from(table).where(base.and(afterKey())).orderBy(order).limit(DSL.param("limit", SQLDataType.INTEGER)));
+    Condition base = condition.and(visible());
+    List<String> first = new ArrayList<>(params);
+    first.add(LIMIT);
+    put(Kind.PAGE, filter, dsl().select(columns).from(table).where(base).orderBy(order)
+        .limit(DSL.param("limit", SQLDataType.INTEGER)), first);
+    List<String> after = new ArrayList<>(params);
+    entity.primaryKeyFields().forEach(f -> after.add(f.column()));
+    after.add(LIMIT);
+    put(Kind.PAGE_AFTER, filter, dsl().select(columns).from(table).where(base.and(afterKey())).orderBy(order)
+        .limit(DSL.param("limit", SQLDataType.INTEGER)), after);
   }
 
   private Condition afterKey() {
@@ -246,7 +291,7 @@ public final class SqlRenderer {
     return ps;
   }
 
-  private void put(String name, Query query) {
-    out.put(name, query.getSQL(ParamType.INDEXED));
+  private void put(Kind kind, String subject, Query query, List<String> params) {
+    out.add(new EntitySql.Statement(kind, subject, query.getSQL(ParamType.INDEXED), params));
   }
 }

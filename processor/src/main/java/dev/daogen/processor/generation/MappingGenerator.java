@@ -1,0 +1,451 @@
+package dev.daogen.processor.generation;
+
+import static dev.daogen.processor.generation.ClassNames.AUTOS;
+import static dev.daogen.processor.generation.ClassNames.CHECKS;
+import static dev.daogen.processor.generation.ClassNames.ENTITY_MAPPING;
+import static dev.daogen.processor.generation.ClassNames.ENTITY_SCHEMA;
+import static dev.daogen.processor.generation.ClassNames.FIELD_ERRORS;
+import static dev.daogen.processor.generation.ClassNames.FILTER;
+import static dev.daogen.processor.generation.ClassNames.FOREIGN_KEY;
+import static dev.daogen.processor.generation.ClassNames.JDBC;
+import static dev.daogen.processor.generation.ClassNames.LOOKUP;
+import static dev.daogen.processor.generation.ClassNames.ON_DELETE;
+import static dev.daogen.processor.generation.ClassNames.POSTGRES_MAPPING;
+import static dev.daogen.processor.generation.ClassNames.POSTGRES_STATEMENTS;
+import static dev.daogen.processor.generation.ClassNames.VALUES;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.daogen.annotations.OnDelete;
+import dev.daogen.processor.model.AutoKind;
+import dev.daogen.processor.model.ConstraintModel;
+import dev.daogen.processor.model.EntityCheckModel;
+import dev.daogen.processor.model.EntityModel;
+import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.ScalarKind;
+import dev.daogen.processor.model.TypeModel;
+import dev.daogen.processor.sql.EntitySql;
+import dev.daogen.processor.sql.SqlNames;
+import dev.daogen.processor.sql.SqlRenderer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code EMapping}: everything typed about one entity that the engine and the stores need — its lookups,
+ * foreign keys as typed values, the PostgreSQL statements rendered by jOOQ (named, with their parameters), the row
+ * reader and column binder, the key and cache key, and building and validating rows from drafts and patches.
+ */
+public final class MappingGenerator extends EntitySourceGenerator {
+  public MappingGenerator(Filer filer) {
+    super(filer);
+  }
+
+  @Override
+  protected TypeSpec.Builder write(EntityModel e) {
+    return new Writer(e).write();
+  }
+
+  /** The class name of an entity's mapping. */
+  static ClassName mappingType(EntityModel e) {
+    return ClassName.get(e.type().packageName(), e.type().simpleName() + "Mapping");
+  }
+
+  /** The state of writing one mapping. */
+  private static final class Writer {
+    private final EntityModel e;
+    private final TypeSpec.Builder type;
+    private final List<FieldModel> key;
+
+    Writer(EntityModel e) {
+      this.e = e;
+      this.key = e.primaryKeyFields();
+      this.type = TypeSpec.classBuilder(mappingType(e))
+          .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+          .addSuperinterface(ParameterizedTypeName.get(ENTITY_MAPPING, e.type(), e.draftType(), e.patchType()))
+          .addSuperinterface(ParameterizedTypeName.get(POSTGRES_MAPPING, e.type()));
+    }
+
+    TypeSpec.Builder write() {
+      type.addJavadoc("How {@link $T} is stored: its lookups and foreign keys, its PostgreSQL statements (rendered by "
+          + "jOOQ at build time), its row reader and binder, and its validation. Used by {@link $T} and the runtime."
+          + "\n", e.type(), e.daoType());
+      lookups();
+      statements();
+      DefaultsAndPatterns.add(type, e);
+      type.addMethod(MethodSpec.methodBuilder("schema")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(ENTITY_SCHEMA, e.type()))
+          .addStatement("return $T.ENTITY", e.schemaType())
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("primaryKey")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(LOOKUP)
+          .addStatement("return PRIMARY_KEY")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("foreignKeys")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(ClassName.get(List.class), ParameterizedTypeName.get(FOREIGN_KEY, e.type())))
+          .addStatement("return $T.of($L)", List.class, CodeBlock.join(e.foreignKeys().stream()
+              .map(f -> CodeBlock.of("$L", SqlNames.foreignKey(f))).toList(), ", "))
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("key")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Object[].class)
+          .addParameter(e.type(), "entity")
+          .addStatement("return new Object[] {$L}", CodeBlock.join(
+              key.stream().map(f -> CodeBlock.of("entity.$N()", f.name())).toList(), ", "))
+          .build());
+      List<CodeBlock> parsed = new ArrayList<>();
+      for (int i = 0; i < key.size(); i++) {
+        parsed.add(TypeCode.parse(key.get(i).type(), CodeBlock.of("texts[$L]", i)));
+      }
+      type.addMethod(MethodSpec.methodBuilder("parseKey")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Object[].class)
+          .addParameter(String[].class, "texts")
+          .addStatement("return new Object[] {$L}", CodeBlock.join(parsed, ", "))
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("cacheKey")
+          .addJavadoc("Kong's cache key: {@code $L:<$L>}.\n", e.name(), cacheKeyFields().stream()
+              .map(FieldModel::jsonName).collect(Collectors.joining(":")))
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(String.class)
+          .addParameter(e.type(), "entity")
+          .addStatement("return $L", cacheKeyExpression(e, "entity."))
+          .build());
+      rows();
+      buildMethod();
+      mergeMethod();
+      checkMethods();
+      return type;
+    }
+
+    private List<FieldModel> cacheKeyFields() {
+      return e.cacheKey().isEmpty() ? key : e.cacheKeyFields();
+    }
+
+    private static int index(EntityModel e, FieldModel f) {
+      return e.fields().indexOf(f);
+    }
+
+    // ---- lookups, filters, foreign keys --------------------------------------------------------------------
+
+    private void lookups() {
+      CodeBlock names = CodeBlock.join(key.stream().map(f -> CodeBlock.of("$S", f.jsonName())).toList(), ", ");
+      CodeBlock indexes = CodeBlock.join(key.stream().map(f -> CodeBlock.of("$L", index(e, f))).toList(), ", ");
+      constant(LOOKUP, SqlNames.PRIMARY_KEY, CodeBlock.of("$T.primaryKey($T.of($L), $L)", LOOKUP, List.class,
+          names, indexes));
+      for (FieldModel f : e.fields()) {
+        if (f.unique() && !f.primaryKey()) {
+          constant(LOOKUP, SqlNames.lookupBy(f), CodeBlock.of("$T.unique($S, $L)", LOOKUP, f.jsonName(),
+              index(e, f)));
+        }
+        if (f.indexed()) {
+          constant(FILTER, SqlNames.filterBy(f), CodeBlock.of("$T.by($S, $L)", FILTER, f.name(), index(e, f)));
+        }
+      }
+      if (e.hasCacheKeyColumn()) {
+        constant(LOOKUP, SqlNames.CACHE_KEY, CodeBlock.of("$T.cacheKey()", LOOKUP));
+      }
+      for (FieldModel f : e.foreignKeys()) {
+        OnDelete onDelete = f.foreign().orElseThrow().onDelete();
+        CodeBlock cleared = CodeBlock.of("null");
+        if (onDelete == OnDelete.NULL) {
+          List<CodeBlock> args = new ArrayList<>();
+          for (FieldModel c : e.fields()) {
+            args.add(c == f ? CodeBlock.of("null") : CodeBlock.of("row.$N()", c.name()));
+          }
+          cleared = CodeBlock.of("row -> new $T($L)", e.type(), CodeBlock.join(args, ", "));
+        }
+        constant(ParameterizedTypeName.get(FOREIGN_KEY, e.type()), SqlNames.foreignKey(f),
+            CodeBlock.of("new $T<>($S, $S, $T.$L, $T::$N,\n$L, $T.by($S, $L))", FOREIGN_KEY, f.name(),
+                f.foreign().orElseThrow().parentName(), ON_DELETE, onDelete.name(), e.type(), f.name(), cleared,
+                FILTER, f.name(), index(e, f)));
+      }
+    }
+
+    private void constant(TypeName type, String name, CodeBlock value) {
+      this.type.addField(FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .initializer(value)
+          .build());
+    }
+
+    private void statements() {
+      EntitySql sql = SqlRenderer.render(e);
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.builder()", POSTGRES_STATEMENTS).indent();
+      for (EntitySql.Statement s : sql.statements()) {
+        CodeBlock subject = s.kind() == EntitySql.Kind.STATEMENT
+            ? CodeBlock.of("$S", s.subject())
+            : s.subject().startsWith("Filter.")
+                ? CodeBlock.of("$T.$L", FILTER, s.subject().substring("Filter.".length()))
+                : CodeBlock.of("$L", s.subject());
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(subject);
+        args.add(CodeBlock.of("$S", s.sql()));
+        s.params().forEach(p -> args.add(CodeBlock.of("$S", p)));
+        b.add("\n.$L($L)", s.kind().builderMethod(), CodeBlock.join(args, ", "));
+      }
+      b.add("\n.build()").unindent();
+      type.addField(FieldSpec.builder(POSTGRES_STATEMENTS, "POSTGRES", Modifier.PRIVATE, Modifier.STATIC,
+              Modifier.FINAL)
+          .initializer(b.build())
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("postgres")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(POSTGRES_STATEMENTS)
+          .addStatement("return POSTGRES")
+          .build());
+    }
+
+    // ---- rows ----------------------------------------------------------------------------------------------
+
+    private void rows() {
+      List<CodeBlock> columns = new ArrayList<>();
+      for (int i = 0; i < e.fields().size(); i++) {
+        columns.add(TypeCode.get(e.fields().get(i).type(), i + 1));
+      }
+      type.addMethod(MethodSpec.methodBuilder("read")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.type())
+          .addParameter(ResultSet.class, "rs")
+          .addException(SQLException.class)
+          .addStatement("return new $T(\n$>$L$<)", e.type(), CodeBlock.join(columns, ",\n"))
+          .build());
+      List<CodeBlock> values = new ArrayList<>();
+      for (FieldModel f : e.fields()) {
+        values.add(CodeBlock.of("entity.$N()", f.name()));
+      }
+      if (e.hasCacheKeyColumn()) {
+        values.add(CodeBlock.of("cacheKey(entity)"));
+      }
+      type.addMethod(MethodSpec.methodBuilder("row")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(Object[].class)
+          .addParameter(e.type(), "entity")
+          .addStatement("return new Object[] {$L}", CodeBlock.join(values, ", "))
+          .build());
+      CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (column)");
+      for (int i = 0; i < e.fields().size(); i++) {
+        FieldModel f = e.fields().get(i);
+        cases.addStatement("case $L -> $L", i, TypeCode.set(f.type(), CodeBlock.of("index"),
+            CodeBlock.of("($T) value", f.type().boxedType())));
+      }
+      if (e.hasCacheKeyColumn()) {
+        cases.addStatement("case $L -> $T.setString(ps, index, (String) value)", e.fields().size(), JDBC);
+      }
+      cases.addStatement("default -> throw new $T(column)", IndexOutOfBoundsException.class).endControlFlow();
+      type.addMethod(MethodSpec.methodBuilder("bind")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(PreparedStatement.class, "ps")
+          .addParameter(TypeName.INT, "index")
+          .addParameter(TypeName.INT, "column")
+          .addParameter(Object.class, "value")
+          .addException(SQLException.class)
+          .addCode(cases.build())
+          .build());
+    }
+
+    private static CodeBlock args(List<FieldModel> fields) {
+      return CodeBlock.join(fields.stream().map(f -> CodeBlock.of("$N", f.name())).toList(), ", ");
+    }
+
+    private static String defaultName(FieldModel f) {
+      return DefaultsAndPatterns.defaultName(f);
+    }
+
+    private static String patternName(FieldModel f) {
+      return DefaultsAndPatterns.patternName(f);
+    }
+
+    // ---- building, merging, validating -------------------------------------------------------------------
+
+    private boolean usesNow() {
+      return e.fields().stream().anyMatch(f -> f.auto() == AutoKind.CREATED_AT || f.auto() == AutoKind.UPDATED_AT);
+    }
+
+    private void buildMethod() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("build")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.type())
+          .addParameter(e.draftType(), "draft")
+          .addParameter(e.type(), "old");
+      if (usesNow()) {
+        m.addStatement("$T now = $T.now()", Instant.class, AUTOS);
+      }
+      m.addStatement("$T errors = new $T()", FIELD_ERRORS, FIELD_ERRORS);
+      for (FieldModel f : e.fields()) {
+        CodeBlock given = CodeBlock.of("draft.$N()", f.name());
+        CodeBlock value = switch (f.auto()) {
+          case UUID -> CodeBlock.of("$L != null ? $L : $T.uuid()", given, given, AUTOS);
+          case RANDOM_STRING -> CodeBlock.of("$L != null ? $L : $T.randomString()", given, given, AUTOS);
+          case CREATED_AT -> CodeBlock.of("old != null ? old.$N() : $L != null ? $L : now", f.name(), given, given);
+          case UPDATED_AT -> CodeBlock.of("$L != null ? $L : now", given, given);
+          case NONE -> f.defaultValue().isPresent()
+              ? CodeBlock.of("$L != null ? $L : $L", given, given, defaultName(f))
+              : given;
+        };
+        m.addStatement("$T $N = $L", f.type().boxedType(), f.name(), value);
+      }
+      for (FieldModel f : e.fields()) {
+        if (hasCheck(f)) {
+          m.addStatement("check$L(errors, $N)", f.capitalized(), f.name());
+        }
+      }
+      List<FieldModel> immutables = e.valueFields().stream().filter(FieldModel::immutable).toList();
+      if (!immutables.isEmpty()) {
+        m.beginControlFlow("if (old != null)");
+        for (FieldModel f : immutables) {
+          m.beginControlFlow("if (!$T.equals($N, old.$N()))", Objects.class, f.name(), f.name())
+              .addStatement("errors.add($S, $T.IMMUTABLE)", f.jsonName(), CHECKS)
+              .endControlFlow();
+        }
+        m.endControlFlow();
+      }
+      entityChecks(m);
+      m.addStatement("errors.throwIfAny()");
+      m.addStatement("return new $T($L)", e.type(), args(e.fields()));
+      type.addMethod(m.build());
+    }
+
+    private void mergeMethod() {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("merge")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(e.type())
+          .addParameter(e.type(), "old")
+          .addParameter(e.patchType(), "patch");
+      m.addStatement("$T errors = new $T()", FIELD_ERRORS, FIELD_ERRORS);
+      for (FieldModel f : key) {
+        m.addStatement("$T $N = old.$N()", f.type().boxedType(), f.name(), f.name());
+      }
+      for (FieldModel f : e.valueFields()) {
+        String has = "patch.has" + f.capitalized() + "()";
+        // a primitive component is boxed here, or the conditional would unbox a null from the patch
+        CodeBlock otherwise = f.auto() == AutoKind.UPDATED_AT
+            ? CodeBlock.of("$T.now()", AUTOS)
+            : f.type().javaType().isPrimitive()
+                ? CodeBlock.of("($T) old.$N()", f.type().boxedType(), f.name())
+                : CodeBlock.of("old.$N()", f.name());
+        m.addStatement("$T $N = $L ? patch.$N() : $L", f.type().boxedType(), f.name(), has, f.name(), otherwise);
+        if (!f.nullable() && !f.required()) {
+          // auto and default values are filled on insert only: clearing one is a missing required value
+          m.beginControlFlow("if ($L && $N == null)", has, f.name())
+              .addStatement("errors.add($S, $T.REQUIRED)", f.jsonName(), CHECKS)
+              .endControlFlow();
+        }
+        if (hasCheck(f)) {
+          m.beginControlFlow("if ($L)", has).addStatement("check$L(errors, $N)", f.capitalized(), f.name())
+              .endControlFlow();
+        }
+        if (f.immutable()) {
+          m.beginControlFlow("if ($L && !$T.equals($N, old.$N()))", has, Objects.class, f.name(), f.name())
+              .addStatement("errors.add($S, $T.IMMUTABLE)", f.jsonName(), CHECKS)
+              .endControlFlow();
+        }
+      }
+      entityChecks(m);
+      m.addStatement("errors.throwIfAny()");
+      m.addStatement("return new $T($L)", e.type(), args(e.fields()));
+      type.addMethod(m.build());
+    }
+
+    private void entityChecks(MethodSpec.Builder m) {
+      for (EntityCheckModel check : e.checks()) {
+        String method = switch (check.kind()) {
+          case AT_LEAST_ONE_OF -> "atLeastOneOf";
+          case ONLY_ONE_OF -> "onlyOneOf";
+          case MUTUALLY_REQUIRED -> "mutuallyRequired";
+          case MUTUALLY_EXCLUSIVE -> "mutuallyExclusive";
+        };
+        List<FieldModel> fields = check.fields().stream().map(e::field).toList();
+        String names = fields.stream().map(f -> "'" + f.jsonName() + "'").collect(Collectors.joining(", "));
+        m.addStatement("$T.$L(errors, $S, $L)", CHECKS, method, names, args(fields));
+      }
+    }
+
+    private boolean hasCheck(FieldModel f) {
+      return f.required() || !f.constraints().isEmpty() || indexedString(f);
+    }
+
+    /** A string an index holds: bounded, as the admin API's schema says (a btree entry has a size limit). */
+    private boolean indexedString(FieldModel f) {
+      boolean string = f.type() instanceof TypeModel.Scalar sc && sc.kind() == ScalarKind.STRING;
+      return string && (f.primaryKey() || f.unique() || f.indexed() || e.cacheKey().contains(f.name()));
+    }
+
+    private void checkMethods() {
+      for (FieldModel f : e.fields()) {
+        if (!hasCheck(f)) {
+          continue;
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder("check" + f.capitalized())
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addParameter(FIELD_ERRORS, "errors")
+            .addParameter(f.type().boxedType(), "value");
+        String name = f.jsonName();
+        if (f.required()) {
+          m.beginControlFlow("if (!$T.required(errors, $S, value))", CHECKS, name).addStatement("return")
+              .endControlFlow();
+        }
+        for (ConstraintModel c : f.constraints()) {
+          switch (c.kind()) {
+            case SIZE -> m.addStatement("$T.size(errors, $S, value, $LL, $LL)", CHECKS, name, c.min().orElse(0L),
+                c.max().orElse((long) Integer.MAX_VALUE));
+            case MIN -> m.addStatement("$T.min(errors, $S, value, $LL)", CHECKS, name, c.min().orElseThrow());
+            case MAX -> m.addStatement("$T.max(errors, $S, value, $LL)", CHECKS, name, c.max().orElseThrow());
+            case POSITIVE -> m.addStatement("$T.positive(errors, $S, value)", CHECKS, name);
+            case PATTERN -> m.addStatement("$T.pattern(errors, $S, value, $L)", CHECKS, name, patternName(f));
+            case NOT_BLANK -> m.addStatement("$T.notBlank(errors, $S, value)", CHECKS, name);
+            case EMAIL -> m.addStatement("$T.email(errors, $S, value)", CHECKS, name);
+          }
+        }
+        if (indexedString(f)) {
+          m.addStatement("$T.size(errors, $S, value, 0L, $LL)", CHECKS, name,
+              dev.daogen.schema.FieldSchema.MAX_INDEXED_STRING_LENGTH);
+        }
+        type.addMethod(m.build());
+      }
+    }
+  }
+
+  /** Kong's cache key expression of the entity ({@code prefix} "entity.") or of parameters ({@code ""}). */
+  static CodeBlock cacheKeyExpression(EntityModel e, String prefix) {
+    List<FieldModel> fields = e.cacheKey().isEmpty() ? e.primaryKeyFields() : e.cacheKeyFields();
+    CodeBlock.Builder b = CodeBlock.builder().add("$S", e.name() + ":");
+    boolean first = true;
+    for (FieldModel f : fields) {
+      if (!first) {
+        b.add(" + $S", ":");
+      }
+      b.add(" + $T.text($L$N$L)", VALUES, prefix, f.name(), prefix.isEmpty() ? "" : "()");
+      first = false;
+    }
+    return b.build();
+  }
+}
