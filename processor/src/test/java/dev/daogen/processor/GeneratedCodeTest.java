@@ -55,7 +55,7 @@ class GeneratedCodeTest {
   @Test
   void canariesMatchTheirGoldenFiles() throws IOException {
     Compilation c = compileGood();
-    for (String type : List.of("good.ConsumerDao", "good.ConsumerDraft", "good.ConsumerPatch")) {
+    for (String type : List.of("good.ConsumerDao", "good.ConsumerMapping", "good.ConsumerDraft", "good.ConsumerPatch")) {
       String actual = c.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
       Path golden = GOLDEN.resolve(type + ".java.txt");
       if (Boolean.getBoolean("daogen.updateGoldens")) {

@@ -14,6 +14,7 @@ import static dev.daogen.processor.generation.ClassNames.POSTGRES_MAPPING;
 import static dev.daogen.processor.generation.ClassNames.POSTGRES_STATEMENTS;
 import static dev.daogen.processor.generation.ClassNames.VALUES;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -258,7 +259,13 @@ public final class MappingGenerator extends EntitySourceGenerator {
         cases.addStatement("case $L -> $T.setString(ps, index, (String) value)", e.fields().size(), JDBC);
       }
       cases.addStatement("default -> throw new $T(column)", IndexOutOfBoundsException.class).endControlFlow();
-      type.addMethod(MethodSpec.methodBuilder("bind")
+      MethodSpec.Builder bind = MethodSpec.methodBuilder("bind");
+      if (e.fields().stream().anyMatch(f -> f.type().boxedType() instanceof ParameterizedTypeName)) {
+        // a column's value arrives as Object; its type is the column's by construction (row(), lookups)
+        bind.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked")
+            .build());
+      }
+      type.addMethod(bind
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .addParameter(PreparedStatement.class, "ps")

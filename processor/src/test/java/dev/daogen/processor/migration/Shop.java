@@ -150,7 +150,12 @@ final class Shop {
           .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1).findFirst().orElseThrow();
       draft = setter.invoke(draft, value);
     }
-    return dao.getClass().getMethod("insert", draftType).invoke(dao, draft);
+    // insert(draft) is the engine's generic method, erased to insert(FieldValues)
+    Method insert = java.util.Arrays.stream(dao.getClass().getMethods())
+        .filter(m -> m.getName().equals("insert") && m.getParameterCount() == 1
+            && m.getParameterTypes()[0].isAssignableFrom(draftType))
+        .findFirst().orElseThrow();
+    return insert.invoke(dao, draft);
   }
 
   static Optional<?> select(Database db, ClassLoader loader, String entity, Object id) throws Exception {
