@@ -6,6 +6,7 @@ import dev.daogen.dao.ErrorCode;
 import dev.daogen.dao.Page;
 import dev.daogen.dao.Tags;
 import dev.daogen.internal.FieldErrors;
+import dev.daogen.schema.AdminRoute;
 import dev.daogen.schema.EntitySchema;
 import java.io.IOException;
 import java.util.List;

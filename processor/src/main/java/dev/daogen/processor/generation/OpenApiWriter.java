@@ -3,12 +3,12 @@ package dev.daogen.processor.generation;
 import static dev.daogen.processor.generation.OpenApiSchemas.obj;
 import static dev.daogen.processor.generation.OpenApiSchemas.ref;
 
-import dev.daogen.admin.AdminRoute;
-import dev.daogen.admin.AdminRoute.Operation;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.Names;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.schema.AdminRoute;
+import dev.daogen.schema.AdminRoute.Operation;
 import dev.daogen.schema.PluginResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

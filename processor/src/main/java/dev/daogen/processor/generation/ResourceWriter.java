@@ -1,11 +1,11 @@
 package dev.daogen.processor.generation;
 
-import dev.daogen.admin.AdminRoute;
 import dev.daogen.processor.analysis.MigrationAnalyzer;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.sql.DdlRenderer;
+import dev.daogen.schema.AdminRoute;
 import dev.daogen.schema.PluginResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
