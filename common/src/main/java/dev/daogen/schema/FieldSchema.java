@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Metadata of one entity field, generated at compile time. {@link #get(Object)} reads the value without reflection.
+ * Metadata of one entity field, generated at compile time and immutable. {@link #get(Object)} reads the value without
+ * reflection.
  *
  * @param <E> the entity record
  */
@@ -23,81 +24,49 @@ public final class FieldSchema<E> {
   private final String column;
   private final FieldType type;
   private final Function<E, Object> getter;
-  private boolean nullable;
-  private boolean required;
-  private boolean primaryKey;
-  private boolean unique;
-  private boolean indexed;
-  private boolean auto;
-  private boolean immutable;
-  private String defaultValue;
-  private String foreignEntity;
-  private OnDelete onDelete;
-  private List<String> enumValues = List.of();
+  private final boolean nullable;
+  private final boolean required;
+  private final boolean primaryKey;
+  private final boolean unique;
+  private final boolean indexed;
+  private final boolean auto;
+  private final boolean immutable;
+  private final String defaultValue;
+  private final String foreignEntity;
+  private final OnDelete onDelete;
+  private final List<String> enumValues;
 
-  private FieldSchema(String name, String jsonName, String column, FieldType type, Function<E, Object> getter) {
-    this.name = Objects.requireNonNull(name);
-    this.jsonName = Objects.requireNonNull(jsonName);
-    this.column = Objects.requireNonNull(column);
-    this.type = Objects.requireNonNull(type);
-    this.getter = Objects.requireNonNull(getter);
+  private FieldSchema(Builder<E> b) {
+    this.name = b.name;
+    this.jsonName = b.jsonName;
+    this.column = b.column;
+    this.type = b.type;
+    this.getter = b.getter;
+    this.nullable = b.nullable;
+    this.required = b.required;
+    this.primaryKey = b.primaryKey;
+    this.unique = b.unique;
+    this.indexed = b.indexed;
+    this.auto = b.auto;
+    this.immutable = b.immutable;
+    this.defaultValue = b.defaultValue;
+    this.foreignEntity = b.foreignEntity;
+    this.onDelete = b.onDelete;
+    this.enumValues = b.enumValues;
   }
 
-  /** Starts the description of a field; the flag methods below complete it (generated code only). */
-  public static <E> FieldSchema<E> of(
+  /**
+   * Starts the description of a field; the builder's flag methods complete it (generated code only).
+   *
+   * @param name the Java component name
+   * @param jsonName the name in JSON and in field errors
+   * @param column the column
+   * @param type the kind of value
+   * @param getter reads the field's value from an entity
+   */
+  public static <E> Builder<E> builder(
       String name, String jsonName, String column, FieldType type, Function<E, Object> getter) {
-    return new FieldSchema<>(name, jsonName, column, type, getter);
-  }
-
-  public FieldSchema<E> nullable() {
-    this.nullable = true;
-    return this;
-  }
-
-  public FieldSchema<E> required() {
-    this.required = true;
-    return this;
-  }
-
-  public FieldSchema<E> primaryKey() {
-    this.primaryKey = true;
-    return this;
-  }
-
-  public FieldSchema<E> unique() {
-    this.unique = true;
-    return this;
-  }
-
-  public FieldSchema<E> indexed() {
-    this.indexed = true;
-    return this;
-  }
-
-  public FieldSchema<E> auto() {
-    this.auto = true;
-    return this;
-  }
-
-  public FieldSchema<E> immutable() {
-    this.immutable = true;
-    return this;
-  }
-
-  public FieldSchema<E> defaultValue(String literal) {
-    this.defaultValue = literal;
-    return this;
-  }
-
-  public FieldSchema<E> foreign(String parentEntity, OnDelete action) {
-    this.foreignEntity = parentEntity;
-    this.onDelete = action;
-    return this;
-  }
-
-  public FieldSchema<E> enumValues(String... values) {
-    this.enumValues = List.of(values);
-    return this;
+    return new Builder<>(name, jsonName, column, type, getter);
   }
 
   /** The Java component name ({@code customId}). */
@@ -168,7 +137,7 @@ public final class FieldSchema<E> {
     return onDelete;
   }
 
-  /** The allowed values of an enum field; empty otherwise. */
+  /** The allowed values of an enum field (unmodifiable); empty otherwise. */
   public List<String> enumValues() {
     return enumValues;
   }
@@ -176,5 +145,96 @@ public final class FieldSchema<E> {
   @Override
   public String toString() {
     return jsonName + ":" + type;
+  }
+
+  /**
+   * Collects a field's flags; {@link #build()} makes the immutable {@link FieldSchema}. A builder may go on after
+   * {@code build()} without changing what it built.
+   *
+   * @param <E> the entity record
+   */
+  public static final class Builder<E> {
+    private final String name;
+    private final String jsonName;
+    private final String column;
+    private final FieldType type;
+    private final Function<E, Object> getter;
+    private boolean nullable;
+    private boolean required;
+    private boolean primaryKey;
+    private boolean unique;
+    private boolean indexed;
+    private boolean auto;
+    private boolean immutable;
+    private String defaultValue;
+    private String foreignEntity;
+    private OnDelete onDelete;
+    private List<String> enumValues = List.of();
+
+    private Builder(String name, String jsonName, String column, FieldType type, Function<E, Object> getter) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.jsonName = Objects.requireNonNull(jsonName, "jsonName");
+      this.column = Objects.requireNonNull(column, "column");
+      this.type = Objects.requireNonNull(type, "type");
+      this.getter = Objects.requireNonNull(getter, "getter");
+    }
+
+    public Builder<E> nullable() {
+      this.nullable = true;
+      return this;
+    }
+
+    public Builder<E> required() {
+      this.required = true;
+      return this;
+    }
+
+    public Builder<E> primaryKey() {
+      this.primaryKey = true;
+      return this;
+    }
+
+    public Builder<E> unique() {
+      this.unique = true;
+      return this;
+    }
+
+    public Builder<E> indexed() {
+      this.indexed = true;
+      return this;
+    }
+
+    public Builder<E> auto() {
+      this.auto = true;
+      return this;
+    }
+
+    public Builder<E> immutable() {
+      this.immutable = true;
+      return this;
+    }
+
+    /** The {@code @Default} literal. */
+    public Builder<E> defaultValue(String literal) {
+      this.defaultValue = literal;
+      return this;
+    }
+
+    /** A foreign key to the parent entity's primary key. */
+    public Builder<E> foreign(String parentEntity, OnDelete action) {
+      this.foreignEntity = parentEntity;
+      this.onDelete = action;
+      return this;
+    }
+
+    /** The allowed values of an enum field, in declaration order. */
+    public Builder<E> enumValues(String... values) {
+      this.enumValues = List.of(values);
+      return this;
+    }
+
+    public FieldSchema<E> build() {
+      return new FieldSchema<>(this);
+    }
   }
 }
