@@ -9,6 +9,7 @@ import dev.daogen.db.Database;
 import dev.daogen.db.PluginModule;
 import dev.daogen.internal.FieldErrors;
 import dev.daogen.internal.Json;
+import dev.daogen.schema.AdminRoute;
 import dev.daogen.schema.EntitySchema;
 import dev.daogen.schema.FieldSchema;
 import java.io.ByteArrayOutputStream;

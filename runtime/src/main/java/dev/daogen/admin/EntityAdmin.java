@@ -11,6 +11,7 @@ import dev.daogen.engine.Operations;
 import dev.daogen.internal.Checks;
 import dev.daogen.internal.FieldErrors;
 import dev.daogen.internal.Values;
+import dev.daogen.schema.AdminRoute;
 import dev.daogen.schema.EntitySchema;
 import dev.daogen.store.ForeignKey;
 import dev.daogen.store.Lookup;

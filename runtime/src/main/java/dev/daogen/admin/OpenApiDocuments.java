@@ -3,6 +3,7 @@ package dev.daogen.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.daogen.db.PluginModule;
 import dev.daogen.internal.Json;
+import dev.daogen.schema.PluginResources;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,7 @@ final class OpenApiDocuments {
   static byte[] merge(List<PluginModule> plugins) {
     Map<String, Object> merged = null;
     for (PluginModule plugin : plugins) {
-      byte[] doc = AdminApi.resource(plugin.getClass().getClassLoader(),
-          "META-INF/daogen/" + plugin.name() + "/openapi.json");
+      byte[] doc = AdminApi.resource(plugin.getClass().getClassLoader(), PluginResources.openApi(plugin.name()));
       if (doc == null) {
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.daogen.migrate;
 
+import dev.daogen.schema.PluginResources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,20 +17,18 @@ import java.util.HexFormat;
  * @param checksum SHA-256 of the whole file, to refuse published files that changed after they ran
  */
 public record Migration(String subsystem, String name, String resource, String up, String teardown, String checksum) {
-  /** Marks the start of the non-destructive part of a migration file. */
-  public static final String UP_MARKER = "-- daogen:up";
-  /** Marks the start of the destructive part of a migration file. */
-  public static final String TEARDOWN_MARKER = "-- daogen:teardown";
-
-  /** Splits a file into its parts. A file without markers is all {@code up}. */
+  /**
+   * Splits a file into its parts at {@link PluginResources#UP_MARKER} and {@link PluginResources#TEARDOWN_MARKER}. A
+   * file without markers is all {@code up}.
+   */
   public static Migration parse(String subsystem, String resource, String file) {
     String base = resource.substring(resource.lastIndexOf('/') + 1);
     String name = base.endsWith(".sql") ? base.substring(0, base.length() - 4) : base;
-    int up = file.indexOf(UP_MARKER);
-    int teardown = file.indexOf(TEARDOWN_MARKER);
-    int upStart = up < 0 ? 0 : up + UP_MARKER.length();
+    int up = file.indexOf(PluginResources.UP_MARKER);
+    int teardown = file.indexOf(PluginResources.TEARDOWN_MARKER);
+    int upStart = up < 0 ? 0 : up + PluginResources.UP_MARKER.length();
     int upEnd = teardown < 0 ? file.length() : teardown;
-    String teardownPart = teardown < 0 ? "" : file.substring(teardown + TEARDOWN_MARKER.length());
+    String teardownPart = teardown < 0 ? "" : file.substring(teardown + PluginResources.TEARDOWN_MARKER.length());
     return new Migration(subsystem, name, resource, file.substring(upStart, upEnd), teardownPart, sha256(file));
   }
 

@@ -3,6 +3,7 @@ package dev.daogen.migrate;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.daogen.db.PluginModule;
 import dev.daogen.internal.Json;
+import dev.daogen.schema.PluginResources;
 import dev.daogen.schema.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +51,7 @@ public final class Migrations {
   /** How long a runner waits for another one by default (Kong's {@code --lock-timeout} default). */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-  static final String CORE_MIGRATIONS = "META-INF/daogen/core/migrations/";
-  private static final List<String> CORE_FILES = List.of("000_base_core.sql");
+  private static final List<String> CORE_FILES = List.of(PluginResources.baseMigration(CORE));
   private static final List<String> CORE_TABLES = List.of("cluster_events");
   private static final String META_KEY = "schema_meta";
 
@@ -459,7 +459,7 @@ public final class Migrations {
     List<Loaded> out = new ArrayList<>();
     List<Migration> core = new ArrayList<>();
     for (String file : CORE_FILES) {
-      String resource = CORE_MIGRATIONS + file;
+      String resource = PluginResources.migrations(CORE) + file;
       core.add(Migration.parse(CORE, resource, read(Migrations.class.getClassLoader(), resource, CORE)));
     }
     out.add(new Loaded(CORE, null, core));
@@ -480,7 +480,7 @@ public final class Migrations {
    * module. {@code null} for modules generated without a snapshot.
    */
   private static Snapshot snapshot(PluginModule plugin) {
-    String resource = "META-INF/daogen/" + plugin.name() + "/schema.json";
+    String resource = PluginResources.schema(plugin.name());
     ClassLoader loader = plugin.getClass().getClassLoader();
     if (loader.getResource(resource) == null) {
       return null;

@@ -1,5 +1,6 @@
 package dev.daogen.processor.diagnostics;
 
+import dev.daogen.schema.PluginResources;
 import java.util.List;
 
 /**
@@ -245,7 +246,7 @@ public final class Messages {
     return "[DaogenMigrationTypeChanged] column " + quoted(column) + " of " + component + " was " + from + " in version "
         + version + " and is " + to + " now; daogen cannot convert existing rows safely while the previous version"
         + " still runs: keep the type, or add a new component with the new type (and drop this one), copying the"
-        + " values in a hand-written migration in src/main/resources/META-INF/daogen/<plugin>/migrations/";
+        + " values in a hand-written migration in src/main/resources/" + PluginResources.migrations("<plugin>");
   }
 
   public static String migrationRequiredColumn(String component, String version) {

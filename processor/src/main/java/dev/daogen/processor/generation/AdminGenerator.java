@@ -12,13 +12,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.daogen.admin.AdminRoute;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.model.ScalarKind;
 import dev.daogen.processor.model.TypeModel;
 import dev.daogen.processor.sql.SqlNames;
+import dev.daogen.schema.AdminRoute;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class AdminGenerator extends SourceGenerator<AdminGenerator.Input> {
   static final ClassName ENTITY_ADMIN = ClassName.get("dev.daogen.admin", "EntityAdmin");
-  static final ClassName ADMIN_ROUTE = ClassName.get("dev.daogen.admin", "AdminRoute");
+  static final ClassName ADMIN_ROUTE = ClassName.get("dev.daogen.schema", "AdminRoute");
   static final ClassName ADMIN_JSON = ClassName.get("dev.daogen.admin", "AdminJson");
   static final ClassName JSON_INPUT = ClassName.get("dev.daogen.admin", "JsonInput");
   private static final TypeName OBJECT = ClassName.get(Object.class);

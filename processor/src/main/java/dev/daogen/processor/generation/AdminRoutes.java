@@ -1,10 +1,10 @@
 package dev.daogen.processor.generation;
 
-import dev.daogen.admin.AdminRoute;
-import dev.daogen.admin.AdminRoute.Operation;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.schema.AdminRoute;
+import dev.daogen.schema.AdminRoute.Operation;
 import java.util.ArrayList;
 import java.util.List;
 

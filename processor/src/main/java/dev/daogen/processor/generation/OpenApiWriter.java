@@ -3,12 +3,13 @@ package dev.daogen.processor.generation;
 import static dev.daogen.processor.generation.OpenApiSchemas.obj;
 import static dev.daogen.processor.generation.OpenApiSchemas.ref;
 
-import dev.daogen.admin.AdminRoute;
-import dev.daogen.admin.AdminRoute.Operation;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.Names;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.schema.AdminRoute;
+import dev.daogen.schema.AdminRoute.Operation;
+import dev.daogen.schema.PluginResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class OpenApiWriter {
 
   /** The resource path of a plugin's document. */
   public static String path(PluginModel plugin) {
-    return "META-INF/daogen/" + plugin.name() + "/openapi.json";
+    return PluginResources.openApi(plugin.name());
   }
 
   /** Writes the plugin's document. */

@@ -1,12 +1,12 @@
 package dev.daogen.processor.generation;
 
-import dev.daogen.admin.AdminRoute;
-import dev.daogen.migrate.Migration;
 import dev.daogen.processor.analysis.MigrationAnalyzer;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
 import dev.daogen.processor.sql.DdlRenderer;
+import dev.daogen.schema.AdminRoute;
+import dev.daogen.schema.PluginResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -32,17 +32,17 @@ public final class ResourceWriter {
   }
 
   /**
-   * The plugin's migrations and snapshots: {@code META-INF/daogen/<plugin>/migrations/000_base_<plugin>.sql} (the
-   * oldest released schema), one {@code NNN_<from>_to_<to>.sql} per version step, {@code schema.json}, and the current
-   * snapshot in the schema directory when that lacks this version.
+   * The plugin's migrations and snapshots ({@link PluginResources}): the base migration (the oldest released schema),
+   * one {@code NNN_<from>_to_<to>.sql} per version step, {@code schema.json}, and the current snapshot in the schema
+   * directory when that lacks this version.
    */
   public void writeMigrations(PluginModel plugin, MigrationPlan plan) {
     Element[] origins = plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new);
-    String folder = MigrationPlan.folder(plugin.name());
+    String folder = PluginResources.migrations(plugin.name());
     StringBuilder base = new StringBuilder()
         .append("-- Base migration of plugin '").append(plugin.name()).append("' ").append(plan.base().version())
         .append(". ").append(MigrationAnalyzer.GENERATED_MARK).append("; do not edit.\n");
-    write(folder + MigrationPlan.baseFileName(plugin.name()),
+    write(folder + PluginResources.baseMigration(plugin.name()),
         file(base, DdlRenderer.createTables(plan.base()), List.of()), origins);
     for (MigrationPlan.Step step : plan.steps()) {
       StringBuilder header = new StringBuilder()
@@ -54,7 +54,7 @@ public final class ResourceWriter {
           .append(".\n");
       write(folder + step.fileName(), file(header, step.up(), step.teardown()), origins);
     }
-    write("META-INF/daogen/" + plugin.name() + "/schema.json", plan.current().toJson(), origins);
+    write(PluginResources.schema(plugin.name()), plan.current().toJson(), origins);
     if (plan.snapshotToWrite().isPresent()) {
       Path target = plan.snapshotToWrite().get();
       try {
@@ -67,14 +67,14 @@ public final class ResourceWriter {
   }
 
   private static String file(StringBuilder header, List<String> up, List<String> teardown) {
-    StringBuilder sql = header.append(Migration.UP_MARKER).append('\n');
+    StringBuilder sql = header.append(PluginResources.UP_MARKER).append('\n');
     up.forEach(st -> sql.append(st).append(";\n"));
-    sql.append(Migration.TEARDOWN_MARKER).append('\n');
+    sql.append(PluginResources.TEARDOWN_MARKER).append('\n');
     teardown.forEach(st -> sql.append(st).append(";\n"));
     return sql.toString();
   }
 
-  /** {@code META-INF/daogen/<plugin>/admin-routes.json}: the admin routes of every entity, as data. */
+  /** {@link PluginResources#adminRoutes}: the admin routes of every entity, as data. */
   public void writeAdminRoutes(PluginModel plugin) {
     List<Map<String, Object>> routes = new ArrayList<>();
     for (EntityModel entity : plugin.entities()) {
@@ -91,7 +91,7 @@ public final class ResourceWriter {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("plugin", plugin.name());
     document.put("routes", routes);
-    write("META-INF/daogen/" + plugin.name() + "/admin-routes.json", JsonFiles.pretty(document),
+    write(PluginResources.adminRoutes(plugin.name()), JsonFiles.pretty(document),
         plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new));
   }
 

@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code ESchema}: the entity's metadata for the runtime (fields, keys, constraint names). */
+/**
+ * Generates {@code ESchema}: the entity's metadata for the runtime (fields, keys, constraint names), one immutable
+ * {@code EntitySchema} built with one field per line.
+ */
 public final class SchemaGenerator extends EntitySourceGenerator {
   public SchemaGenerator(Filer filer) {
     super(filer);
@@ -30,10 +33,10 @@ public final class SchemaGenerator extends EntitySourceGenerator {
   @Override
   protected TypeSpec.Builder write(EntityModel e) {
     CodeBlock.Builder init = CodeBlock.builder()
-        .add("$T.of($S, $T.class)", ENTITY_SCHEMA, e.name(), e.type()).indent().indent();
+        .add("$T.builder($S, $T.class)", ENTITY_SCHEMA, e.name(), e.type()).indent().indent();
     for (FieldModel f : e.fields()) {
-      init.add("\n.field($T.<$T>of($S, $S, $S, $T.$L, $T::$N)$L)", FIELD_SCHEMA, e.type(), f.name(), f.jsonName(),
-          f.column(), FIELD_TYPE, TypeCode.fieldType(f.type()), e.type(), f.name(), flags(f));
+      init.add("\n.field($T.<$T>builder($S, $S, $S, $T.$L, $T::$N)$L.build())", FIELD_SCHEMA, e.type(), f.name(),
+          f.jsonName(), f.column(), FIELD_TYPE, TypeCode.fieldType(f.type()), e.type(), f.name(), flags(f));
     }
     init.add("\n.primaryKey($S, $L)", DdlRenderer.primaryKeyConstraint(e), names(e.primaryKey()));
     for (FieldModel f : e.fields()) {
@@ -54,7 +57,7 @@ public final class SchemaGenerator extends EntitySourceGenerator {
     if (e.ttl()) {
       init.add("\n.ttl(true)");
     }
-    init.unindent().unindent();
+    init.add("\n.build()").unindent().unindent();
     return TypeSpec.classBuilder(e.schemaType())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Metadata of the {@code $L} entity ({@link $T}).\n", e.name(), e.type())

@@ -1,5 +1,6 @@
 package dev.daogen.processor.model;
 
+import dev.daogen.schema.PluginResources;
 import dev.daogen.schema.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,21 +34,11 @@ public record MigrationPlan(
    */
   public record Step(String fileName, String from, String to, List<String> up, List<String> teardown) {}
 
-  /** The folder of the plugin's migrations on the class path. */
-  public static String folder(String plugin) {
-    return "META-INF/daogen/" + plugin + "/migrations/";
-  }
-
-  /** The base migration's file name. */
-  public static String baseFileName(String plugin) {
-    return "000_base_" + plugin + ".sql";
-  }
-
   /** Every migration resource, generated and hand-written, in the order they run: by file name. */
   public List<String> resources() {
-    String folder = folder(current.plugin());
+    String folder = PluginResources.migrations(current.plugin());
     java.util.List<String> all = new java.util.ArrayList<>();
-    all.add(folder + baseFileName(current.plugin()));
+    all.add(folder + PluginResources.baseMigration(current.plugin()));
     steps.forEach(s -> all.add(folder + s.fileName()));
     all.addAll(handWritten);
     all.sort(java.util.Comparator.comparing(r -> r.substring(r.lastIndexOf('/') + 1)));

@@ -3,7 +3,6 @@ package dev.daogen.schema;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.daogen.internal.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -147,7 +146,7 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
     Object tree;
     try (JsonParser p = JSON.createParser(json)) {
       p.nextToken();
-      tree = Json.readTree(p);
+      tree = JsonTree.read(p);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a daogen schema snapshot: " + e.getMessage(), e);
     }

@@ -1,4 +1,4 @@
-package dev.daogen.admin;
+package dev.daogen.schema;
 
 /**
  * One admin route, as generated per entity (and listed in {@code admin-routes.json}).
