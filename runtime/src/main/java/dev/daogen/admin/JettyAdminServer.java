@@ -49,7 +49,7 @@ public final class JettyAdminServer implements AdminServer {
   private static final String BAD_BODY = "{\"message\":\"Bad request body framing\"}";
   private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
   /**
-   * Paths are decoded by {@link AdminApi#segments}, strictly, from the raw path; Jetty only checks the syntax (an
+   * Paths are decoded by {@link AdminPaths#segments}, strictly, from the raw path; Jetty only checks the syntax (an
    * encoded slash or dot is a key's own character there, not a path step).
    */
   private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("daogen-admin",
