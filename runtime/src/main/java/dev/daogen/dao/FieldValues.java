@@ -73,6 +73,16 @@ public abstract class FieldValues<T extends FieldValues<T>> {
     return setTtl(ttl);
   }
 
+  /** Whether nothing is set (no component, no time to live). */
+  public final boolean isEmpty() {
+    for (boolean b : set) {
+      if (b) {
+        return false;
+      }
+    }
+    return !ttlSet;
+  }
+
   /** An independent copy. */
   public abstract T copy();
 

@@ -8,8 +8,8 @@ import dev.daogen.admin.AdminApi;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import dev.daogen.store.postgres.PostgresMapping;
+import dev.daogen.store.postgres.Sql;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,26 +97,22 @@ class SecurityTest {
     int constants = 0;
     List<String> problems = new ArrayList<>();
     for (String entity : DAOS) {
-      Class<?> dao = Class.forName("dev.daogen.sample." + entity + "Dao");
-      for (Field f : dao.getDeclaredFields()) {
-        if (f.getType() != String.class || !Modifier.isStatic(f.getModifiers())) {
-          continue;
-        }
-        f.setAccessible(true);
-        String sql = (String) f.get(null);
-        if (!sql.matches("(?is)(select|insert|update|delete|truncate|with)\\b.*")) {
-          continue; // not SQL (e.g. a default value)
-        }
+      // the statements live in the generated mapping, named, rendered at build time
+      Class<?> mapping = Class.forName("dev.daogen.sample." + entity + "Mapping");
+      PostgresMapping<?> m = (PostgresMapping<?>) mapping.getConstructor().newInstance();
+      for (Map.Entry<String, Sql> statement : m.postgres().all().entrySet()) {
+        String sql = statement.getValue().text();
+        String name = "'" + statement.getKey() + "'";
         constants++;
         if (sql.contains("'")) {
-          problems.add(entity + "Dao." + f.getName() + " has a literal: " + sql);
+          problems.add(entity + "Mapping " + name + " has a literal: " + sql);
         }
         String unquoted = sql.replaceAll("\"[^\"]*\"", " ").replaceAll("::[a-z]+(\\[\\])?", " ");
         for (String word : unquoted.split("[^A-Za-z_$][^A-Za-z0-9_$]*|^")) {
           if (!word.isEmpty() && !word.matches("[0-9]+")) {
             bare.add(word.toLowerCase());
             if (!keywords.contains(word.toLowerCase())) {
-              problems.add(entity + "Dao." + f.getName() + ": bare identifier '" + word + "' in " + sql);
+              problems.add(entity + "Mapping " + name + ": bare identifier '" + word + "' in " + sql);
             }
           }
         }
@@ -125,9 +121,11 @@ class SecurityTest {
     // the generated sources: SQL is only in those constants; statements are prepared from them and values bound
     int files = 0;
     try (Stream<Path> sources = Files.walk(Path.of("target", "generated-sources", "annotations"))) {
-      for (Path p : sources.filter(p -> p.toString().endsWith("Dao.java")).toList()) {
+      for (Path p : sources.filter(p -> p.toString().endsWith("Dao.java") || p.toString().endsWith("Mapping.java"))
+          .toList()) {
         files++;
-        String code = Files.readString(p).replaceAll("(?s)private static final String [A-Z_0-9]+ = .*?;\\n", "");
+        String code = Files.readString(p)
+            .replaceAll("(?s)private static final PostgresStatements POSTGRES = .*?\\.build\\(\\);\\n", "");
         Matcher literal = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"")
             .matcher(code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//[^\\n]*", ""));
         while (literal.find()) {
