@@ -127,30 +127,47 @@ public final class ClusterBus implements AutoCloseable {
   private void sendLoop() {
     List<String> batch = new ArrayList<>();
     long lastSend = System.nanoTime() - COALESCE_NANOS;
-    while (running) {
-      try {
-        String first = outbox.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    try {
+      while (running) {
+        try {
+          String first = outbox.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          // under a stream of writes, coalesce: at most one statement per COALESCE_NANOS (an isolated write still
+          // goes out at once); without this, every write cost the database a second round trip
+          long wait = lastSend + COALESCE_NANOS - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          outbox.drainTo(batch, 999);
+          send(batch);
+          lastSend = System.nanoTime();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (SQLException | RuntimeException e) {
+          LOG.warn("could not send {} cache invalidation(s) to the cluster: {}", batch.size(), e.toString());
+          sleep(500);
+        } finally {
+          batch.clear();
         }
-        batch.add(first);
-        // under a stream of writes, coalesce: at most one statement per COALESCE_NANOS (an isolated write still
-        // goes out at once); without this, every write cost the database a second round trip
-        long wait = lastSend + COALESCE_NANOS - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
+      }
+      // closing: what this node wrote still reaches the others, so that they keep no stale entries
+      outbox.drainTo(batch);
+      if (!batch.isEmpty()) {
+        try {
+          send(batch);
+        } catch (SQLException | RuntimeException e) {
+          LOG.warn("could not send {} cache invalidation(s) to the cluster: {}", batch.size(), e.toString());
         }
-        outbox.drainTo(batch, 999);
-        send(batch);
-        lastSend = System.nanoTime();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("could not send {} cache invalidation(s) to the cluster: {}", batch.size(), e.toString());
-        sleep(500);
-      } finally {
-        batch.clear();
+      }
+    } finally {
+      // the sender owns its connection: closed here, never while a statement runs on it
+      if (senderConnection != null) {
+        closeQuietly(senderConnection);
+        senderConnection = null;
       }
     }
   }
@@ -309,18 +326,23 @@ public final class ClusterBus implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    sender.interrupt();
+    // the sender finishes the statement it runs and sends what is queued; it is interrupted only if the database
+    // does not answer for that long
     try {
-      sender.join(1000);
+      sender.join(SENDER_CLOSE_MILLIS);
+      if (sender.isAlive()) {
+        sender.interrupt();
+        sender.join(1000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (senderConnection != null) {
-      closeQuietly(senderConnection);
     }
     Thread r = receiver;
     if (r != null) {
       r.interrupt();
     }
   }
+
+  /** How long closing waits for the sender's last statements. */
+  private static final long SENDER_CLOSE_MILLIS = 10_000;
 }

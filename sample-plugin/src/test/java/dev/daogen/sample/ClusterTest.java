@@ -52,6 +52,25 @@ class ClusterTest {
   }
 
   @Test
+  void aNodeThatClosesRightAfterAWriteStillInvalidatesTheOthers() throws Exception {
+    TestDatabase.reset();
+    DataSource ds = TestDatabase.get().dataSource();
+    try (Database b = node(ds, CacheSettings.Cluster.NOTIFY, Duration.ofSeconds(1))) {
+      KeyAuthCredentialDao onB = b.dao(KeyAuthCredentialDao.class);
+      Database a = node(ds, CacheSettings.Cluster.NOTIFY, Duration.ofSeconds(1));
+      Consumer bob = a.dao(ConsumerDao.class).insert(new ConsumerDraft().username("bob"));
+      KeyAuthCredential key = a.dao(KeyAuthCredentialDao.class)
+          .insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("k-close"));
+      assertTrue(b.cache().awaitCluster(LISTENER_READY), "B's listener is up");
+      assertTrue(onB.selectCached(key.key()).isPresent());
+      // the write's invalidation is queued for the sender; closing the node must send it, not drop it
+      a.dao(KeyAuthCredentialDao.class).delete(key.id());
+      a.close();
+      millisUntil(() -> onB.selectCached(key.key()).isEmpty(), NOTIFY_BOUND, "the closed node's invalidation");
+    }
+  }
+
+  @Test
   void aWriteOnOneNodeInvalidatesTheOtherNodesCacheThroughNotify() throws Exception {
     TestDatabase.reset();
     DataSource ds = TestDatabase.get().dataSource();
