@@ -14,7 +14,6 @@ import dev.daogen.processor.generation.OpenApiWriter;
 import dev.daogen.processor.generation.PatchGenerator;
 import dev.daogen.processor.generation.PluginModuleGenerator;
 import dev.daogen.processor.generation.ResourceWriter;
-import dev.daogen.processor.generation.SchemaGenerator;
 import dev.daogen.processor.generation.TableGenerator;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
@@ -175,7 +174,6 @@ public final class DaogenProcessor extends AbstractProcessor {
     try {
       Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
       for (EntityModel e : plugin.entities()) {
-        new SchemaGenerator(filer).generate(e);
         new TableGenerator(filer).generate(e);
         new DraftGenerator(filer).generate(e);
         new PatchGenerator(filer).generate(e);

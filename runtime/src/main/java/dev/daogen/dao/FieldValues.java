@@ -1,6 +1,7 @@
 package dev.daogen.dao;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The values of a generated draft ({@code EDraft}) or patch ({@code EPatch}): one slot per record component, each
@@ -12,12 +13,18 @@ import java.time.Duration;
 public abstract class FieldValues<T extends FieldValues<T>> {
   private final Object[] values;
   private final boolean[] set;
+  private final Supplier<T> factory;
   private Duration ttl;
   private boolean ttlSet;
 
-  protected FieldValues(int components) {
+  /**
+   * @param components the record's component count
+   * @param factory makes an empty instance of the subclass (for {@link #copy()})
+   */
+  protected FieldValues(int components, Supplier<T> factory) {
     this.values = new Object[components];
     this.set = new boolean[components];
+    this.factory = factory;
   }
 
   @SuppressWarnings("unchecked")
@@ -84,10 +91,8 @@ public abstract class FieldValues<T extends FieldValues<T>> {
   }
 
   /** An independent copy. */
-  public abstract T copy();
-
-  /** Copies every slot into {@code target} (a new instance of the same class) and returns it. */
-  protected final T copyTo(T target) {
+  public final T copy() {
+    T target = factory.get();
     FieldValues<T> t = target;
     System.arraycopy(values, 0, t.values, 0, values.length);
     System.arraycopy(set, 0, t.set, 0, set.length);

@@ -45,6 +45,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
   private final Paging<E> paging;
   private final Cascades cascades;
   private final boolean tagged;
+  private final Lookup primaryKey;
 
   protected EntityDao(Database db, EntityMapping<E, D, P> mapping) {
     this.db = db;
@@ -54,6 +55,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
     this.store = stores.open(mapping);
     this.paging = new Paging<>(store, db.settings().defaultPageSize(), db.settings().maxPageSize());
     this.cascades = new Cascades(db, schema.name());
+    this.primaryKey = mapping.primaryKey();
     this.tagged = schema.fields().stream()
         .anyMatch(f -> f.jsonName().equals("tags") && f.type() == dev.daogen.schema.FieldType.SET);
   }
@@ -220,7 +222,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
 
   /** The entity with this primary key even when it has expired (and was not yet cleaned up). */
   protected final Optional<E> findIncludingExpired(Object... key) {
-    require(mapping.primaryKey(), key);
+    require(primaryKey, key);
     return store.findIncludingExpired(key);
   }
 
@@ -273,7 +275,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
     require(lookup, values);
     Instant expiresAt = expiry(ttl);
     D withValues = draft.copyWith(lookup.indexes(), values);
-    Lookup key = mapping.primaryKey();
+    Lookup key = primaryKey;
     boolean byKey = lookup.equals(key);
     List<Change<E>> changes = store.upsert(lookup, values, row -> matches(lookup, values, row),
         old -> mapping.build(old == null || byKey ? withValues : withValues.copyWith(key.indexes(), mapping.key(old)),
@@ -283,7 +285,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
   }
 
   private boolean matches(Lookup lookup, Object[] values, E row) {
-    Object[] rowKey = lookup.equals(mapping.primaryKey()) ? mapping.key(row) : null;
+    Object[] rowKey = lookup.equals(primaryKey) ? mapping.key(row) : null;
     for (int i = 0; i < values.length; i++) {
       Object have = rowKey != null ? rowKey[i] : schema.fields().get(lookup.index(i)).get(row);
       if (!values[i].equals(have)) {

@@ -1,7 +1,10 @@
 package dev.daogen.engine;
 
 import dev.daogen.dao.FieldValues;
+import dev.daogen.schema.EntitySchema;
+import dev.daogen.schema.FieldSchema;
 import dev.daogen.store.Lookup;
+import java.util.List;
 import dev.daogen.store.StoreMapping;
 
 /**
@@ -14,8 +17,16 @@ import dev.daogen.store.StoreMapping;
  * @param <P> its patch
  */
 public interface EntityMapping<E, D extends FieldValues<D>, P extends FieldValues<P>> extends StoreMapping<E> {
-  /** The primary key lookup. */
-  Lookup primaryKey();
+  /** The primary key lookup (equal to the generated {@code PRIMARY_KEY}). */
+  default Lookup primaryKey() {
+    EntitySchema<E> schema = schema();
+    List<FieldSchema<E>> key = schema.primaryKey();
+    int[] indexes = new int[key.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = schema.fields().indexOf(key.get(i));
+    }
+    return Lookup.primaryKey(key.stream().map(FieldSchema::jsonName).toList(), indexes);
+  }
 
   /**
    * The entity a draft describes: auto values, defaults, validation of every field (all errors at once). For an

@@ -34,7 +34,7 @@ public final class DraftGenerator extends EntitySourceGenerator {
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("An empty draft.\n")
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("super($L)", e.fields().size())
+            .addStatement("super($L, $T::new)", e.fields().size(), e.draftType())
             .build());
     MethodSpec.Builder of = MethodSpec.methodBuilder("of")
         .addJavadoc("A draft holding every value of {@code entity}.\n")
@@ -52,7 +52,6 @@ public final class DraftGenerator extends EntitySourceGenerator {
     if (e.ttl()) {
       ttl(type, e.draftType());
     }
-    type.addMethod(copy(e.draftType()));
     return type;
   }
 
@@ -89,15 +88,6 @@ public final class DraftGenerator extends EntitySourceGenerator {
         .returns(duration)
         .addStatement("return timeToLive()")
         .build());
-  }
-
-  static MethodSpec copy(ClassName self) {
-    return MethodSpec.methodBuilder("copy")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(self)
-        .addStatement("return copyTo(new $T())", self)
-        .build();
   }
 
   private static String note(FieldModel f) {

@@ -85,6 +85,7 @@ public final class MappingGenerator extends EntitySourceGenerator {
       type.addJavadoc("How {@link $T} is stored: its lookups and foreign keys, its PostgreSQL statements (rendered by "
           + "jOOQ at build time), its row reader and binder, and its validation. Used by {@link $T} and the runtime."
           + "\n", e.type(), e.daoType());
+      type.addField(SchemaGenerator.schemaField(e));
       lookups();
       statements();
       DefaultsAndPatterns.add(type, e);
@@ -92,13 +93,7 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(ENTITY_SCHEMA, e.type()))
-          .addStatement("return $T.ENTITY", e.schemaType())
-          .build());
-      type.addMethod(MethodSpec.methodBuilder("primaryKey")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(LOOKUP)
-          .addStatement("return PRIMARY_KEY")
+          .addStatement("return SCHEMA")
           .build());
       type.addMethod(MethodSpec.methodBuilder("foreignKeys")
           .addAnnotation(Override.class)
@@ -127,8 +122,6 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .addStatement("return new Object[] {$L}", CodeBlock.join(parsed, ", "))
           .build());
       type.addMethod(MethodSpec.methodBuilder("cacheKey")
-          .addJavadoc("Kong's cache key: {@code $L:<$L>}.\n", e.name(), cacheKeyFields().stream()
-              .map(FieldModel::jsonName).collect(Collectors.joining(":")))
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(String.class)
@@ -233,7 +226,7 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .returns(e.type())
           .addParameter(ResultSet.class, "rs")
           .addException(SQLException.class)
-          .addStatement("return new $T(\n$>$L$<)", e.type(), CodeBlock.join(columns, ",\n"))
+          .addStatement("return new $T($L)", e.type(), CodeBlock.join(columns, ",$W"))
           .build());
       List<CodeBlock> values = new ArrayList<>();
       for (FieldModel f : e.fields()) {
@@ -247,13 +240,19 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .addModifiers(Modifier.PUBLIC)
           .returns(Object[].class)
           .addParameter(e.type(), "entity")
-          .addStatement("return new Object[] {$L}", CodeBlock.join(values, ", "))
+          .addStatement("return new Object[] {$L}", CodeBlock.join(values, ",$W"))
           .build());
-      CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (column)");
+      // columns bound by the same code share a case
+      java.util.Map<CodeBlock, List<Integer>> byCode = new java.util.LinkedHashMap<>();
       for (int i = 0; i < e.fields().size(); i++) {
         FieldModel f = e.fields().get(i);
-        cases.addStatement("case $L -> $L", i, TypeCode.set(f.type(), CodeBlock.of("index"),
-            CodeBlock.of("($T) value", f.type().boxedType())));
+        byCode.computeIfAbsent(TypeCode.set(f.type(), CodeBlock.of("index"),
+            CodeBlock.of("($T) value", f.type().boxedType())), k -> new ArrayList<>()).add(i);
+      }
+      CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (column)");
+      for (java.util.Map.Entry<CodeBlock, List<Integer>> c : byCode.entrySet()) {
+        cases.addStatement("case $L -> $L", c.getValue().stream().map(String::valueOf)
+            .collect(Collectors.joining(", ")), c.getKey());
       }
       if (e.hasCacheKeyColumn()) {
         cases.addStatement("case $L -> $T.setString(ps, index, (String) value)", e.fields().size(), JDBC);
@@ -416,9 +415,12 @@ public final class MappingGenerator extends EntitySourceGenerator {
             .addParameter(FIELD_ERRORS, "errors")
             .addParameter(f.type().boxedType(), "value");
         String name = f.jsonName();
-        if (f.required()) {
+        boolean more = !f.constraints().isEmpty() || indexedString(f);
+        if (f.required() && more) {
           m.beginControlFlow("if (!$T.required(errors, $S, value))", CHECKS, name).addStatement("return")
               .endControlFlow();
+        } else if (f.required()) {
+          m.addStatement("$T.required(errors, $S, value)", CHECKS, name);
         }
         for (ConstraintModel c : f.constraints()) {
           switch (c.kind()) {

@@ -31,7 +31,7 @@ public final class PatchGenerator extends EntitySourceGenerator {
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("An empty patch: changes nothing.\n")
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("super($L)", e.fields().size())
+            .addStatement("super($L, $T::new)", e.fields().size(), e.patchType())
             .build());
     List<FieldModel> fields = e.fields();
     for (int i = 0; i < fields.size(); i++) {
@@ -57,7 +57,6 @@ public final class PatchGenerator extends EntitySourceGenerator {
           .addStatement("return hasTimeToLive()")
           .build());
     }
-    type.addMethod(DraftGenerator.copy(e.patchType()));
     return type;
   }
 }

@@ -53,7 +53,7 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModuleGen
     List<CodeBlock> schemas = new ArrayList<>();
     List<CodeBlock> daos = new ArrayList<>();
     for (EntityModel e : plugin.entities()) {
-      schemas.add(CodeBlock.of("$T.ENTITY", e.schemaType()));
+      schemas.add(CodeBlock.of("$T.SCHEMA", MappingGenerator.mappingType(e)));
       daos.add(CodeBlock.of("daos.put($T.class, $T::new)", e.daoType(), e.daoType()));
     }
     List<CodeBlock> resources = input.migrations().resources().stream().map(r -> CodeBlock.of("$S", r)).toList();

@@ -7,9 +7,7 @@ import static dev.daogen.processor.generation.ClassNames.ON_DELETE;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.daogen.processor.model.AutoKind;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
@@ -18,20 +16,25 @@ import dev.daogen.processor.sql.DdlRenderer;
 import dev.daogen.processor.sql.SqlRenderer;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code ESchema}: the entity's metadata for the runtime (fields, keys, constraint names), one immutable
- * {@code EntitySchema} built with one field per line.
+ * The entity's metadata for the runtime (fields, keys, constraint names): the {@code SCHEMA} constant of its mapping,
+ * one immutable {@code EntitySchema} built with one field per line.
  */
-public final class SchemaGenerator extends EntitySourceGenerator {
-  public SchemaGenerator(Filer filer) {
-    super(filer);
+final class SchemaGenerator {
+  private SchemaGenerator() {}
+
+  /** The {@code SCHEMA} constant of an entity's mapping. */
+  static FieldSpec schemaField(EntityModel e) {
+    return FieldSpec.builder(ParameterizedTypeName.get(ENTITY_SCHEMA, e.type()), "SCHEMA",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The entity's fields, keys and constraints.\n")
+        .initializer(initializer(e))
+        .build();
   }
 
-  @Override
-  protected TypeSpec.Builder write(EntityModel e) {
+  private static CodeBlock initializer(EntityModel e) {
     CodeBlock.Builder init = CodeBlock.builder()
         .add("$T.builder($S, $T.class)", ENTITY_SCHEMA, e.name(), e.type()).indent().indent();
     for (FieldModel f : e.fields()) {
@@ -58,15 +61,7 @@ public final class SchemaGenerator extends EntitySourceGenerator {
       init.add("\n.ttl(true)");
     }
     init.add("\n.build()").unindent().unindent();
-    return TypeSpec.classBuilder(e.schemaType())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Metadata of the {@code $L} entity ({@link $T}).\n", e.name(), e.type())
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(ENTITY_SCHEMA, e.type()), "ENTITY",
-                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The entity's fields, keys and constraints.\n")
-            .initializer(init.build())
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    return init.build();
   }
 
   private static CodeBlock names(List<String> names) {

@@ -5,8 +5,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
 
 /**
  * The boilerplate every generated source shares: {@code @Generated}, the
@@ -44,10 +48,23 @@ public abstract class SourceGenerator<T> {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+    String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
     try {
-      file.writeTo(filer);
+      JavaFileObject out = origin == null ? filer.createSourceFile(name) : filer.createSourceFile(name, origin);
+      try (Writer writer = out.openWriter()) {
+        writer.write(compactJavadoc(file.toString()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\\n\\1 \\* ([^\\n]+)\\n\\1 \\*/$");
+
+  /** A javadoc of one line is written on one line ({@code /** Reads … *}{@code /}), as people write them. */
+  static String compactJavadoc(String source) {
+    return ONE_LINE_JAVADOC.matcher(source).replaceAll(m -> m.group(2).contains("*/")
+        ? Matcher.quoteReplacement(m.group())
+        : Matcher.quoteReplacement(m.group(1) + "/** " + m.group(2) + " */"));
   }
 }
