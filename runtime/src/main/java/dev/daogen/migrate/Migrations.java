@@ -1,7 +1,6 @@
 package dev.daogen.migrate;
 
 import com.fasterxml.jackson.core.JsonToken;
-import dev.daogen.db.PluginModule;
 import dev.daogen.internal.Json;
 import dev.daogen.schema.PluginResources;
 import dev.daogen.schema.Snapshot;
@@ -56,14 +55,15 @@ public final class Migrations {
   private static final String META_KEY = "schema_meta";
 
   private final DataSource dataSource;
-  private final List<PluginModule> plugins;
+  private final List<MigrationSource> plugins;
   private final Duration lockTimeout;
 
-  public Migrations(DataSource dataSource, List<PluginModule> plugins) {
+  /** A runner for daogen's own tables and these subsystems (the plugins, each a {@link MigrationSource}). */
+  public Migrations(DataSource dataSource, List<? extends MigrationSource> plugins) {
     this(dataSource, plugins, DEFAULT_LOCK_TIMEOUT);
   }
 
-  private Migrations(DataSource dataSource, List<PluginModule> plugins, Duration lockTimeout) {
+  private Migrations(DataSource dataSource, List<? extends MigrationSource> plugins, Duration lockTimeout) {
     this.dataSource = dataSource;
     this.plugins = List.copyOf(plugins);
     this.lockTimeout = lockTimeout;
@@ -327,7 +327,7 @@ public final class Migrations {
 
   private void drop(Connection c) throws SQLException {
     List<String> tables = new ArrayList<>();
-    for (PluginModule plugin : plugins) {
+    for (MigrationSource plugin : plugins) {
       Snapshot snapshot = snapshot(plugin);
       if (snapshot != null) {
         snapshot.tables().forEach(t -> tables.add(t.name()));
@@ -463,7 +463,7 @@ public final class Migrations {
       core.add(Migration.parse(CORE, resource, read(Migrations.class.getClassLoader(), resource, CORE)));
     }
     out.add(new Loaded(CORE, null, core));
-    for (PluginModule plugin : plugins) {
+    for (MigrationSource plugin : plugins) {
       snapshot(plugin); // verifies the schema snapshot against the module
       List<Migration> migrations = new ArrayList<>();
       for (String resource : plugin.migrations()) {
@@ -479,7 +479,7 @@ public final class Migrations {
    * The plugin's {@code schema.json}, verified: its recorded hash matches its content and the hash compiled into the
    * module. {@code null} for modules generated without a snapshot.
    */
-  private static Snapshot snapshot(PluginModule plugin) {
+  private static Snapshot snapshot(MigrationSource plugin) {
     String resource = PluginResources.schema(plugin.name());
     ClassLoader loader = plugin.getClass().getClassLoader();
     if (loader.getResource(resource) == null) {
