@@ -1,6 +1,5 @@
 package dev.daogen.db;
 
-import dev.daogen.admin.EntityAdmin;
 import dev.daogen.migrate.MigrationSource;
 import dev.daogen.schema.EntitySchema;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.function.Function;
 /**
  * What the processor generates per plugin and registers in {@code META-INF/services}: the runtime discovers every
  * plugin on the class path through {@link java.util.ServiceLoader}. As a {@link MigrationSource} it also lists the
- * plugin's migrations and its schema hash.
+ * plugin's migrations and its schema hash; a plugin with admin bindings also implements
+ * {@code dev.daogen.admin.AdminModule}.
  */
 public interface PluginModule extends MigrationSource {
   /** The plugin name ({@code key-auth}), which is also its migration subsystem. */
@@ -26,9 +26,4 @@ public interface PluginModule extends MigrationSource {
 
   /** DAO class → factory. */
   Map<Class<?>, Function<Database, ?>> daos();
-
-  /** The admin API bindings of the entities that have one. */
-  default List<EntityAdmin<?, ?, ?>> admins(Database db) {
-    return List.of();
-  }
 }

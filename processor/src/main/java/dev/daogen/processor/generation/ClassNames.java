@@ -9,6 +9,7 @@ public final class ClassNames {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   public static final ClassName DATABASE = ClassName.get("dev.daogen.db", "Database");
   public static final ClassName PLUGIN_MODULE = ClassName.get("dev.daogen.db", "PluginModule");
+  public static final ClassName ADMIN_MODULE = ClassName.get("dev.daogen.admin", "AdminModule");
   public static final ClassName ENTITY_DAO = ClassName.get("dev.daogen.engine", "EntityDao");
   public static final ClassName ENTITY_MAPPING = ClassName.get("dev.daogen.engine", "EntityMapping");
   public static final ClassName FIELD_VALUES = ClassName.get("dev.daogen.dao", "FieldValues");
