@@ -43,8 +43,10 @@ public final class AdminApi {
     List<PluginModule> plugins = db.plugins();
     Map<String, EntityAdmin<?, ?, ?>> admins = new LinkedHashMap<>();
     for (PluginModule plugin : plugins) {
-      for (EntityAdmin<?, ?, ?> admin : plugin.admins(db)) {
-        admins.put(admin.schema().name(), admin);
+      if (plugin instanceof AdminModule module) {
+        for (EntityAdmin<?, ?, ?> admin : module.admins(db)) {
+          admins.put(admin.schema().name(), admin);
+        }
       }
     }
     Map<String, EntityAdmin<?, ?, ?>> byEntity = Collections.unmodifiableMap(admins);

@@ -5,11 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.cache.CacheSettings;
 import dev.daogen.cache.ClusterBus;
 import dev.daogen.cache.EntityCache;
+import dev.daogen.dao.DaoException;
 import dev.daogen.events.EntityEvent;
 import dev.daogen.events.Events;
 import dev.daogen.migrate.MigrationException;
 import dev.daogen.migrate.Migrations;
 import dev.daogen.migrate.SchemaState;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import dev.daogen.store.Store;
+import dev.daogen.store.postgres.Connections;
 import dev.daogen.store.postgres.PostgresStore;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -56,8 +59,8 @@ public final class Database implements AutoCloseable {
     this.ownedPool = ownedPool;
     this.settings = settings;
     this.cacheSettings = cacheSettings;
-    this.connections = new Connections(dataSource);
-    this.store = new PostgresStore(connections);
+    this.store = new PostgresStore(dataSource);
+    this.connections = store.connections();
     this.bus = new ClusterBus(dataSource, cacheSettings);
     // every committed write invalidates its cache keys here (if this node caches) and on the other nodes
     events.subscribeAll(this::invalidate);
@@ -129,10 +132,20 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction: every DAO call made by this thread inside it commits or rolls back
-   * together. A nested call joins the outer transaction. Exceptions roll back and propagate (checked ones wrapped).
+   * together. A nested call joins the outer transaction. Exceptions roll back and propagate: unchecked ones as they
+   * are, SQLExceptions as {@link DaoException#databaseError}, other checked ones wrapped in a
+   * {@link TransactionException}.
    */
   public <T> T transaction(TransactionWork<T> work) {
-    return connections.transaction(this, work);
+    try {
+      return connections.transaction(() -> work.run(this));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (SQLException e) {
+      throw DaoException.databaseError(e);
+    } catch (Exception e) {
+      throw new TransactionException(e);
+    }
   }
 
   /** CRUD events of every entity, delivered after commit. */
@@ -233,7 +246,10 @@ public final class Database implements AutoCloseable {
     return store;
   }
 
-  /** For generated code and the runtime: the connection of the current transaction or the pool. */
+  /**
+   * The PostgreSQL store's transactions: the connection of the current transaction or the pool. For the runtime; not
+   * API.
+   */
   public Connections connections() {
     return connections;
   }

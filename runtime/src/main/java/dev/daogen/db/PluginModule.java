@@ -1,6 +1,6 @@
 package dev.daogen.db;
 
-import dev.daogen.admin.EntityAdmin;
+import dev.daogen.migrate.MigrationSource;
 import dev.daogen.schema.EntitySchema;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,17 @@ import java.util.function.Function;
 
 /**
  * What the processor generates per plugin and registers in {@code META-INF/services}: the runtime discovers every
- * plugin on the class path through {@link java.util.ServiceLoader}.
+ * plugin on the class path through {@link java.util.ServiceLoader}. As a {@link MigrationSource} it also lists the
+ * plugin's migrations and its schema hash; a plugin with admin bindings also implements
+ * {@code dev.daogen.admin.AdminModule}.
  */
-public interface PluginModule {
+public interface PluginModule extends MigrationSource {
   /** The plugin name ({@code key-auth}), which is also its migration subsystem. */
+  @Override
   String name();
 
   /** The plugin version. */
+  @Override
   String version();
 
   /** The plugin's entities, parents before children. */
@@ -22,20 +26,4 @@ public interface PluginModule {
 
   /** DAO class → factory. */
   Map<Class<?>, Function<Database, ?>> daos();
-
-  /** Class path resources of the plugin's migrations, in the order they run. */
-  List<String> migrations();
-
-  /** The admin API bindings of the entities that have one. */
-  default List<EntityAdmin<?, ?, ?>> admins(Database db) {
-    return List.of();
-  }
-
-  /**
-   * The identity hash of the plugin's schema ({@link dev.daogen.schema.Snapshot#hash()}), which the runtime checks
-   * against {@code META-INF/daogen/<plugin>/schema.json}; {@code null} when the module has no snapshot.
-   */
-  default String schemaHash() {
-    return null;
-  }
 }

@@ -1,6 +1,5 @@
 package dev.daogen.db;
 
-import dev.daogen.engine.EntityDao;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,10 @@ final class TtlCleanup {
   private TtlCleanup() {}
 
   static AutoCloseable start(Database db, Duration interval) {
-    List<EntityDao<?, ?, ?>> ttlDaos = new ArrayList<>();
+    List<ExpiringDao> ttlDaos = new ArrayList<>();
     for (PluginModule plugin : db.plugins()) {
       for (Class<?> type : plugin.daos().keySet()) {
-        EntityDao<?, ?, ?> dao = (EntityDao<?, ?, ?>) db.dao(type);
-        if (dao.schema().ttl()) {
+        if (db.dao(type) instanceof ExpiringDao dao && dao.schema().ttl()) {
           ttlDaos.add(dao);
         }
       }
@@ -33,7 +31,7 @@ final class TtlCleanup {
       return t;
     });
     executor.scheduleWithFixedDelay(() -> {
-      for (EntityDao<?, ?, ?> dao : ttlDaos) {
+      for (ExpiringDao dao : ttlDaos) {
         try {
           int deleted;
           do {

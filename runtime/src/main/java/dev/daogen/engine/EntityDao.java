@@ -6,6 +6,7 @@ import dev.daogen.dao.FieldValues;
 import dev.daogen.dao.Page;
 import dev.daogen.dao.Tags;
 import dev.daogen.db.Database;
+import dev.daogen.db.ExpiringDao;
 import dev.daogen.events.EntityEvent;
 import dev.daogen.events.Events;
 import dev.daogen.schema.EntitySchema;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  * @param <D> its draft
  * @param <P> its patch
  */
-public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValues<P>> {
+public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValues<P>> implements ExpiringDao {
   private final Database db;
   private final EntityMapping<E, D, P> mapping;
   private final EntitySchema<E> schema;
@@ -61,6 +62,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
   }
 
   /** The entity's metadata. */
+  @Override
   public final EntitySchema<E> schema() {
     return schema;
   }
@@ -184,6 +186,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
    *
    * @return the number of rows deleted; 0 for entities without ttl
    */
+  @Override
   public int deleteExpired(int batchSize) {
     if (!schema.ttl()) {
       return 0;

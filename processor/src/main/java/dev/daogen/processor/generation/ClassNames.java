@@ -9,6 +9,7 @@ public final class ClassNames {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   public static final ClassName DATABASE = ClassName.get("dev.daogen.db", "Database");
   public static final ClassName PLUGIN_MODULE = ClassName.get("dev.daogen.db", "PluginModule");
+  public static final ClassName ADMIN_MODULE = ClassName.get("dev.daogen.admin", "AdminModule");
   public static final ClassName ENTITY_DAO = ClassName.get("dev.daogen.engine", "EntityDao");
   public static final ClassName ENTITY_MAPPING = ClassName.get("dev.daogen.engine", "EntityMapping");
   public static final ClassName FIELD_VALUES = ClassName.get("dev.daogen.dao", "FieldValues");
@@ -26,7 +27,6 @@ public final class ClassNames {
   public static final ClassName FIELD_SCHEMA = ClassName.get("dev.daogen.schema", "FieldSchema");
   public static final ClassName FIELD_TYPE = ClassName.get("dev.daogen.schema", "FieldType");
   public static final ClassName ON_DELETE = ClassName.get("dev.daogen.annotations", "OnDelete");
-  public static final ClassName BINDER = ClassName.get("dev.daogen.internal", "Binder");
   public static final ClassName JDBC = ClassName.get("dev.daogen.internal", "Jdbc");
   public static final ClassName JSON = ClassName.get("dev.daogen.internal", "Json");
   public static final ClassName CHECKS = ClassName.get("dev.daogen.internal", "Checks");

@@ -1,5 +1,6 @@
 package dev.daogen.processor.generation;
 
+import static dev.daogen.processor.generation.ClassNames.ADMIN_MODULE;
 import static dev.daogen.processor.generation.ClassNames.DATABASE;
 import static dev.daogen.processor.generation.ClassNames.ENTITY_SCHEMA;
 import static dev.daogen.processor.generation.ClassNames.PLUGIN_MODULE;
@@ -22,7 +23,10 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Generates the plugin's {@code PluginModule}, which the runtime discovers through {@code ServiceLoader}. */
+/**
+ * Generates the plugin's {@code PluginModule}, which the runtime discovers through {@code ServiceLoader}; when some of
+ * its entities have an admin API, the module is the plugin's {@code AdminModule} too.
+ */
 public final class PluginModuleGenerator extends SourceGenerator<PluginModuleGenerator.Input> {
   /** The plugin, with its decided migrations. */
   public record Input(PluginModel plugin, MigrationPlan migrations) {}
@@ -57,7 +61,11 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModuleGen
       daos.add(CodeBlock.of("daos.put($T.class, $T::new)", e.daoType(), e.daoType()));
     }
     List<CodeBlock> resources = input.migrations().resources().stream().map(r -> CodeBlock.of("$S", r)).toList();
-    return TypeSpec.classBuilder(moduleType(plugin))
+    List<CodeBlock> admins = plugin.entities().stream()
+        .filter(EntityModel::generateAdminApi)
+        .map(e -> CodeBlock.of("new $T(db)", AdminGenerator.adminType(e)))
+        .toList();
+    TypeSpec.Builder module = TypeSpec.classBuilder(moduleType(plugin))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(PLUGIN_MODULE)
         .addJavadoc("The {@code $L} plugin, version $L: its entities, DAOs and migrations.\n", plugin.name(),
@@ -81,19 +89,22 @@ public final class PluginModuleGenerator extends SourceGenerator<PluginModuleGen
             .addCode(daos.stream().map(d -> CodeBlock.of("$L;\n", d)).collect(CodeBlock.joining("")))
             .addStatement("return $T.copyOf(daos)", Map.class)
             .build())
-        .addMethod(override("admins", ParameterizedTypeName.get(ClassName.get(List.class),
-                ParameterizedTypeName.get(AdminGenerator.ENTITY_ADMIN, anyType, anyType, anyType)))
-            .addParameter(DATABASE, "db")
-            .addStatement("return $T.of($L)", List.class, CodeBlock.join(plugin.entities().stream()
-                .filter(EntityModel::generateAdminApi)
-                .map(e -> CodeBlock.of("new $T(db)", AdminGenerator.adminType(e))).toList(), ", "))
-            .build())
         .addMethod(override("migrations", ParameterizedTypeName.get(List.class, String.class))
             .addStatement("return $T.of($L)", List.class, CodeBlock.join(resources, ",\n"))
             .build())
         .addMethod(override("schemaHash", ClassName.get(String.class))
             .addStatement("return $S", input.migrations().current().hash())
             .build());
+    if (!admins.isEmpty()) {
+      // the admin API sits on top of dev.daogen.db: its part of the module is a separate interface
+      module.addSuperinterface(ADMIN_MODULE)
+          .addMethod(override("admins", ParameterizedTypeName.get(ClassName.get(List.class),
+                  ParameterizedTypeName.get(AdminGenerator.ENTITY_ADMIN, anyType, anyType, anyType)))
+              .addParameter(DATABASE, "db")
+              .addStatement("return $T.of($L)", List.class, CodeBlock.join(admins, ", "))
+              .build());
+    }
+    return module;
   }
 
   private static MethodSpec.Builder override(String name, TypeName returns) {

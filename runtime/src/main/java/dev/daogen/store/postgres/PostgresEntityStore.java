@@ -2,7 +2,6 @@ package dev.daogen.store.postgres;
 
 import dev.daogen.dao.DaoException;
 import dev.daogen.dao.ErrorCode;
-import dev.daogen.db.Connections;
 import dev.daogen.internal.Jdbc;
 import dev.daogen.internal.Offsets;
 import dev.daogen.internal.Values;

@@ -1,19 +1,25 @@
 package dev.daogen.store.postgres;
 
 import dev.daogen.dao.DaoException;
-import dev.daogen.db.Connections;
 import dev.daogen.store.EntityStore;
 import dev.daogen.store.Store;
 import dev.daogen.store.StoreMapping;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /** The PostgreSQL store: JDBC through the database's pool, transactions bound to the calling thread. */
 public final class PostgresStore implements Store {
   private final Connections connections;
 
-  public PostgresStore(Connections connections) {
-    this.connections = connections;
+  /** A store on this pool; it owns the thread-bound transactions on it. */
+  public PostgresStore(DataSource dataSource) {
+    this.connections = new Connections(dataSource);
+  }
+
+  /** The store's transactions: the connection of the thread's transaction, or the pool. For the runtime; not API. */
+  public Connections connections() {
+    return connections;
   }
 
   @Override

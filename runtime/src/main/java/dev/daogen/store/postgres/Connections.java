@@ -1,11 +1,10 @@
-package dev.daogen.db;
+package dev.daogen.store.postgres;
 
-import dev.daogen.dao.DaoException;
-import dev.daogen.dao.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands DAOs the connection to work on: the current transaction's, if this thread is inside one, else one from the
  * pool; and runs work registered with {@link #afterCommit} once the data is committed (never after a rollback).
- * For the runtime and generated code; not API.
+ * The PostgreSQL store's transactions, bound to the calling thread; {@code Database.transaction} runs on them. For the
+ * runtime; not API.
  */
 public final class Connections {
   private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
@@ -92,25 +92,28 @@ public final class Connections {
     }
   }
 
-  <T> T transaction(Database db, TransactionWork<T> work) {
+  /**
+   * Runs a caller's unit of work atomically: joins the current transaction or runs in a new one, which commits when
+   * {@code work} returns and rolls back when it throws. Whatever {@code work} throws propagates unchanged, and so do
+   * the SQLExceptions of the transaction itself (connecting, committing).
+   */
+  public <T> T transaction(Callable<T> work) throws Exception {
     if (current.get() != null) {
-      return runJoined(db, work);
+      return work.call();
     }
     try (Connection c = dataSource.getConnection()) {
       Tx tx = begin(c);
       try {
-        T result = work.run(db);
+        T result = work.call();
         c.commit();
         finish(tx);
         return result;
       } catch (Exception | Error e) {
         rollbackQuietly(c, e);
-        throw propagate(e);
+        throw e;
       } finally {
         end(c);
       }
-    } catch (SQLException e) {
-      throw DaoException.databaseError(e);
     }
   }
 
@@ -142,41 +145,11 @@ public final class Connections {
     }
   }
 
-  private static <T> T runJoined(Database db, TransactionWork<T> work) {
-    try {
-      return work.run(db);
-    } catch (Exception e) {
-      throw propagate(e);
-    }
-  }
-
   private static void rollbackQuietly(Connection c, Throwable cause) {
     try {
       c.rollback();
     } catch (SQLException suppressed) {
       cause.addSuppressed(suppressed);
-    }
-  }
-
-  private static RuntimeException propagate(Throwable e) {
-    if (e instanceof RuntimeException r) {
-      return r;
-    }
-    if (e instanceof Error err) {
-      throw err;
-    }
-    if (e instanceof SQLException sql) {
-      return DaoException.databaseError(sql);
-    }
-    return new TransactionException(e);
-  }
-
-  /** A checked exception thrown by transaction work, rethrown unchecked after the rollback. */
-  public static final class TransactionException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TransactionException(Throwable cause) {
-      super(cause.getMessage(), cause);
     }
   }
 }
