@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
@@ -316,6 +317,12 @@ public final class JettyAdminServer implements AdminServer {
         status = HttpStatus.BAD_REQUEST_400;
       }
       response.setStatus(status);
+      if (!request.getConnectionMetaData().isPersistent()) {
+        // Jetty closes the connection after this response (e.g. a request line it could not parse, such as a path
+        // escaping the root: it answers that as an HTTP/1.0 exchange, whose generator omits the header), so say so:
+        // an HTTP/1.1 client that is not told would send its next request on the closing connection and lose it
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+      }
       if (HttpStatus.hasNoBody(status)) {
         callback.succeeded();
         return true;

@@ -348,6 +348,74 @@ class HostileTransportTest {
     }
   }
 
+  /**
+   * An HTTP/1.1 response without "Connection: close" promises the connection to the client's next request, so a
+   * refusal after which the server closes must say so. Jetty refuses these while parsing the request line (a path
+   * escaping the root, a NUL, bad percent-encoding, an overlong URI) and closes after its answer; an HTTP/1.1 client
+   * that was not told reuses the closing connection and its next request gets no response (java.net.http retries
+   * only GET and HEAD, so a DELETE or PATCH fails). Each case: the refusal, then, unless it said close, a second
+   * request on the same connection, which must be answered. No timing: a silently closed connection never answers.
+   */
+  @Test
+  void aRefusalAfterWhichTheConnectionClosesSaysSo() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String target : List.of("/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/consumers/../../x", "/..",
+        "/consumers%00", "/consumers/%zz", "/" + "a".repeat(9000), "/nope", "/consumers/%2e%2e/upstreams")) {
+      for (String method : List.of("GET", "DELETE")) {
+        String name = method + " " + (target.length() > 40 ? target.substring(0, 40) + "…" : target);
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress("127.0.0.1", server.address().getPort()), 5000);
+          // a bound against a hang only (the idle timeout closes a connection left open); the outcome is no timing
+          s.setSoTimeout((int) HANG_MILLIS);
+          OutputStream out = s.getOutputStream();
+          InputStream in = s.getInputStream();
+          out.write(ascii(method + " " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+          out.flush();
+          String head = responseHead(in);
+          if (head == null) {
+            problems.add(name + ": no response");
+            continue;
+          }
+          if (Pattern.compile("(?im)^Connection:\\s*close\\s*$").matcher(head).find()) {
+            continue;
+          }
+          String next;
+          try {
+            out.write(ascii("GET /status HTTP/1.1\r\nHost: x\r\n\r\n"));
+            out.flush();
+            next = responseHead(in);
+          } catch (IOException closed) {
+            next = null;
+          }
+          if (next == null || !next.startsWith("HTTP/1.1 200 ")) {
+            problems.add(name + ": " + head.lines().findFirst().orElse("") + " without Connection: close, then the"
+                + " next request on that connection got " + (next == null ? "no response" : next));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  /** Reads one response (head and its Content-Length body) and returns the head; null if the stream ended first. */
+  private static String responseHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int c;
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      if ((c = in.read()) < 0) {
+        return null;
+      }
+      head.write(c);
+    }
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    Matcher length = Pattern.compile("(?im)^Content-Length:\\s*(\\d+)").matcher(text);
+    int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+    if (in.readNBytes(n).length < n) {
+      return null;
+    }
+    return text;
+  }
+
   // ---- exact limits ---------------------------------------------------------------------------------------
 
   @Test
