@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON value as a tree, for {@link Snapshot#parse(String)}. The same reading as the runtime's
- * {@code dev.daogen.internal.Json.readTree}, kept here so that the schema model needs nothing but Jackson core.
+ * Reads a JSON value as a tree, for {@link Snapshot#parse(String)} and the runtime's {@code
+ * dev.daogen.internal.Json.readTree} (one reader for both; the schema model needs nothing but Jackson core). For
+ * daogen itself, not API.
  */
-final class JsonTree {
+public final class JsonTree {
   private JsonTree() {}
 
   /**
    * Reads the value at the parser's current token: maps (in order), lists, strings, integers (as {@code Integer},
    * {@code Long} or {@code BigInteger}), decimals (as exact {@code BigDecimal}), booleans, null.
    */
-  static Object read(JsonParser p) throws IOException {
+  public static Object read(JsonParser p) throws IOException {
     switch (p.currentToken()) {
       case START_OBJECT -> {
         Map<String, Object> map = new LinkedHashMap<>();

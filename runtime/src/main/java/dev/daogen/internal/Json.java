@@ -120,43 +120,7 @@ public final class Json {
    * {@code Integer}, {@code Long} or {@code BigInteger}), decimals (as exact {@code BigDecimal}), booleans, null.
    */
   public static Object readTree(JsonParser p) throws IOException {
-    switch (p.currentToken()) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, readTree(p));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readTree(p));
-        }
-        return list;
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDecimalValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw expected(p, "a JSON value");
-    }
+    return dev.daogen.schema.JsonTree.read(p);
   }
 
   public static <T> void writeList(JsonGenerator g, Collection<T> values, Writer<T> element) throws IOException {
