@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.daogen.schema.JsonTree;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -71,48 +72,12 @@ public final class Json {
 
   /** Writes a scalar or enum value (or null). */
   public static void writeScalar(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
-    } else if (v instanceof Double d) {
-      g.writeNumber(d);
-    } else if (v instanceof BigDecimal d) {
-      g.writeNumber(d);
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Enum<?> e) {
-      g.writeString(e.name());
-    } else {
-      // UUID, Instant and LocalDate: their ISO text form
-      g.writeString(v.toString());
-    }
+    JsonTree.writeScalar(g, v);
   }
 
   /** Writes a tree of maps (string keys), lists and scalars, as parsed request bodies and generated documents are. */
   public static void writeTree(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeTree(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        writeTree(g, item);
-      }
-      g.writeEndArray();
-    } else if (value instanceof java.math.BigInteger big) {
-      g.writeNumber(big);
-    } else {
-      writeScalar(g, value);
-    }
+    JsonTree.write(g, value);
   }
 
   /**
@@ -120,7 +85,7 @@ public final class Json {
    * {@code Integer}, {@code Long} or {@code BigInteger}), decimals (as exact {@code BigDecimal}), booleans, null.
    */
   public static Object readTree(JsonParser p) throws IOException {
-    return dev.daogen.schema.JsonTree.read(p);
+    return JsonTree.read(p);
   }
 
   public static <T> void writeList(JsonGenerator g, Collection<T> values, Writer<T> element) throws IOException {
