@@ -83,7 +83,13 @@ public abstract class EntityAdmin<E, D, P> {
 
   /** Writes a list of entities (one array's elements); the expiries of ttl entities come from one query. */
   public final void writeAll(JsonGenerator g, List<E> entities) throws IOException {
-    Map<String, Instant> expiries = writesTtl() ? dao.expiries(entities) : Map.of();
+    if (!writesTtl()) {
+      for (E entity : entities) {
+        write(g, entity, Optional.empty());
+      }
+      return;
+    }
+    Map<String, Instant> expiries = dao.expiries(entities);
     for (E entity : entities) {
       Object key = ops.mapping().key(entity)[0];
       write(g, entity, Optional.ofNullable(expiries.get(Values.text(key))));
