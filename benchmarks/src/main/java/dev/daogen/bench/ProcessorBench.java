@@ -119,12 +119,12 @@ final class ProcessorBench {
     }
   }
 
-  private enum Mode { PLAIN, WITH, PROC_ONLY, MICRONAUT }
+  enum Mode { PLAIN, WITH, PROC_ONLY, MICRONAUT }
 
   private static int lastGenerated;
   private static int lastMicronautClasses;
 
-  private static double compile(JavaCompiler javac, List<Path> sources, String classpath, Path out, Mode mode)
+  static double compile(JavaCompiler javac, List<Path> sources, String classpath, Path out, Mode mode)
       throws IOException {
     Path classes = out.resolve("classes");
     Path generated = out.resolve("generated");

@@ -45,7 +45,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Options: {@code --only overhead,dao,cache,each,processor,admin,cluster} (a subset), {@code --prof gc} (a JMH
  * profiler for the DAO and cache benchmarks; the overhead benchmark always runs it), {@code --rounds N} (interleaved
  * rounds of the end-to-end DAO benchmark, default 3), {@code --jmh-warmups/--jmh-iterations/--jmh-time} (per fork
- * of it), {@code --jmh-include METHOD}, {@code --overhead-warmups/--overhead-iterations/--overhead-time}, {@code --out FILE} (default
+ * of it), {@code --jmh-include METHOD}, {@code --contenders jdbc,dao,…} (a subset of the end-to-end
+ * contenders; the others' cells read "–"), {@code --overhead-warmups/--overhead-iterations/--overhead-time}, {@code --out FILE} (default
  * {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md}), {@code --jdbc-url URL}
  * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten).
  */
@@ -420,6 +421,9 @@ public final class RunAll {
     int iterations = Integer.parseInt(options.getOrDefault("jmh-iterations", "3"));
     TimeValue time = seconds(options.getOrDefault("jmh-time", "1"));
     List<String> impls = new ArrayList<>(TITLES.keySet());
+    if (options.containsKey("contenders")) {
+      impls.retainAll(List.of(options.get("contenders").split(",")));
+    }
     sanity(impls);
     Samples s = new Samples();
     String only = options.getOrDefault("jmh-include", "");
