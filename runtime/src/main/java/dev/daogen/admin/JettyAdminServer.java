@@ -59,6 +59,7 @@ public final class JettyAdminServer implements AdminServer {
       UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
   private static final long STOP_MILLIS = 1000;
+  private static final byte[] NO_BODY = new byte[0];
 
   private final AdminApi api;
   private final AdminOptions options;
@@ -183,7 +184,9 @@ public final class JettyAdminServer implements AdminServer {
     private final Callback callback;
     private final String token;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final Scheduler.Task deadline;
+    private final long declared;
+    /** Scheduled the first time the body is not all there yet: most requests never wait, and never pay for it. */
+    private Scheduler.Task deadline;
     private byte[] body;
     private int size;
     /** Over the limit: the rest of the body is read and dropped, then 413. */
@@ -194,12 +197,8 @@ public final class JettyAdminServer implements AdminServer {
       this.response = response;
       this.callback = callback;
       this.token = token;
+      this.declared = declared;
       this.discarding = declared > options.maxBodyBytes();
-      this.body = discarding ? null : new byte[declared >= 0 ? (int) declared : Math.min(options.maxBodyBytes(), 8192)];
-      // the whole body must arrive within the request timeout, however steadily it trickles in
-      this.deadline = request.getComponents().getScheduler().schedule(
-          () -> request.fail(new TimeoutException("request timeout")),
-          options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -207,6 +206,12 @@ public final class JettyAdminServer implements AdminServer {
       while (true) {
         Content.Chunk chunk = request.read();
         if (chunk == null) {
+          if (deadline == null) {
+            // the whole body must arrive within the request timeout, however steadily it trickles in
+            deadline = request.getComponents().getScheduler().schedule(
+                () -> request.fail(new TimeoutException("request timeout")),
+                options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          }
           request.demand(this);
           return;
         }
@@ -220,6 +225,9 @@ public final class JettyAdminServer implements AdminServer {
           body = null;
         }
         if (length > 0 && !discarding) {
+          if (body == null) {
+            body = new byte[declared >= 0 ? (int) declared : Math.min(options.maxBodyBytes(), Math.max(length, 8192))];
+          }
           if (size + length > body.length) {
             body = Arrays.copyOf(body, (int) Math.min(options.maxBodyBytes(), Math.max(size + length,
                 2L * body.length)));
@@ -252,11 +260,11 @@ public final class JettyAdminServer implements AdminServer {
     }
 
     private void dispatch() {
-      deadline.cancel();
+      cancelDeadline();
       if (finished.getAndSet(true)) {
         return;
       }
-      byte[] complete = size == body.length ? body : Arrays.copyOf(body, size);
+      byte[] complete = body == null ? NO_BODY : size == body.length ? body : Arrays.copyOf(body, size);
       String method = request.getMethod();
       String path = request.getHttpURI().getPath();
       String query = request.getHttpURI().getQuery();
@@ -269,8 +277,14 @@ public final class JettyAdminServer implements AdminServer {
       }
     }
 
+    private void cancelDeadline() {
+      if (deadline != null) {
+        deadline.cancel();
+      }
+    }
+
     private void finish(AdminResponse refusal) {
-      deadline.cancel();
+      cancelDeadline();
       if (!finished.getAndSet(true)) {
         // the rest of the body is never read: Jetty closes the connection after this response
         send(response, callback, refusal);

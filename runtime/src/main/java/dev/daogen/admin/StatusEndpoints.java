@@ -3,16 +3,12 @@ package dev.daogen.admin;
 import dev.daogen.db.Database;
 import dev.daogen.db.PluginModule;
 import dev.daogen.schema.EntitySchema;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code GET /} (version, plugins, entities and optionally their counts) and {@code GET /status}. */
 final class StatusEndpoints {
   // logged under AdminApi's name, which operators' log configurations already use
-  private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
   private final Database db;
   private final List<PluginModule> plugins;
@@ -63,14 +59,7 @@ final class StatusEndpoints {
 
   /** {@code GET /status}: whether the database answers (within 2 s); 200 either way. */
   AdminResponse status() {
-    boolean reachable;
-    try (Connection c = db.dataSource().getConnection()) {
-      reachable = c.isValid(2);
-    } catch (Exception e) {
-      LOG.warn("database unreachable: {}", e.toString());
-      reachable = false;
-    }
-    boolean up = reachable;
+    boolean up = db.store().reachable(java.time.Duration.ofSeconds(2));
     return AdminResponses.json(200, g -> {
       g.writeStartObject();
       g.writeObjectFieldStart("database");

@@ -39,13 +39,12 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final DataSource dataSource;
-  private final HikariDataSource ownedPool;
+  private final AutoCloseable owned;
   private final DaoSettings settings;
   private final List<PluginModule> plugins;
   private final Map<Class<?>, Function<Database, ?>> factories;
   private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
-  private final Connections connections;
-  private final PostgresStore store;
+  private final Store store;
   private final Events events = new Events();
   private final CacheSettings cacheSettings;
   private final ClusterBus bus;
@@ -53,15 +52,14 @@ public final class Database implements AutoCloseable {
   /** Set once the schema state allowed handing out DAOs; checked again until then (see {@link #dao}). */
   private volatile boolean schemaChecked;
 
-  private Database(DataSource dataSource, HikariDataSource ownedPool, DaoSettings settings,
+  private Database(Store store, DataSource dataSource, AutoCloseable owned, DaoSettings settings,
       CacheSettings cacheSettings, ClassLoader loader) {
     this.dataSource = dataSource;
-    this.ownedPool = ownedPool;
+    this.owned = owned;
     this.settings = settings;
     this.cacheSettings = cacheSettings;
-    this.store = new PostgresStore(dataSource);
-    this.connections = store.connections();
-    this.bus = new ClusterBus(dataSource, cacheSettings);
+    this.store = store;
+    this.bus = new ClusterBus(store.clusterTransport(cacheSettings), cacheSettings);
     // every committed write invalidates its cache keys here (if this node caches) and on the other nodes
     events.subscribeAll(this::invalidate);
     List<PluginModule> found = new ArrayList<>();
@@ -86,7 +84,17 @@ public final class Database implements AutoCloseable {
 
   /** Connects to a data source with these DAO and cache settings. */
   public static Database connect(DataSource dataSource, DaoSettings settings, CacheSettings cacheSettings) {
-    return new Database(dataSource, null, settings, cacheSettings, Thread.currentThread().getContextClassLoader());
+    return new Database(new PostgresStore(dataSource), dataSource, null, settings, cacheSettings,
+        Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Connects the plugins' DAOs to another store (e.g. Cassandra's, from {@code daogen-cassandra}); {@link #close()}
+   * closes the store.
+   */
+  public static Database connect(Store store, DaoSettings settings, CacheSettings cacheSettings) {
+    return new Database(store, null, store::close, settings, cacheSettings,
+        Thread.currentThread().getContextClassLoader());
   }
 
   /**
@@ -101,7 +109,7 @@ public final class Database implements AutoCloseable {
     // while the database is down, a request fails after 5 s instead of HikariCP's default 30 s
     config.setConnectionTimeout(5_000);
     HikariDataSource pool = new HikariDataSource(config);
-    return new Database(pool, pool, DaoSettings.DEFAULTS, CacheSettings.DEFAULTS,
+    return new Database(new PostgresStore(pool), pool, pool, DaoSettings.DEFAULTS, CacheSettings.DEFAULTS,
         Thread.currentThread().getContextClassLoader());
   }
 
@@ -135,10 +143,13 @@ public final class Database implements AutoCloseable {
    * together. A nested call joins the outer transaction. Exceptions roll back and propagate: unchecked ones as they
    * are, SQLExceptions as {@link DaoException#databaseError}, other checked ones wrapped in a
    * {@link TransactionException}.
+   *
+   * @throws UnsupportedOperationException on a store without multi-statement transactions (Cassandra), before
+   *     running anything
    */
   public <T> T transaction(TransactionWork<T> work) {
     try {
-      return connections.transaction(() -> work.run(this));
+      return store.transaction(() -> work.run(this));
     } catch (RuntimeException e) {
       throw e;
     } catch (SQLException e) {
@@ -224,7 +235,7 @@ public final class Database implements AutoCloseable {
 
   /** The migrations of every plugin. */
   public Migrations migrations() {
-    return new Migrations(dataSource, plugins);
+    return new Migrations(store.migrations(), plugins);
   }
 
   /** The plugins found on the class path. */
@@ -237,11 +248,12 @@ public final class Database implements AutoCloseable {
     return settings;
   }
 
+  /** The PostgreSQL pool the DAOs run on; null on another store. */
   public DataSource dataSource() {
     return dataSource;
   }
 
-  /** The store the DAOs run on (PostgreSQL, through this database's pool); for the runtime, not API. */
+  /** The store the DAOs run on (PostgreSQL through this database's pool, or the one given); for the runtime. */
   public Store store() {
     return store;
   }
@@ -249,17 +261,26 @@ public final class Database implements AutoCloseable {
   /**
    * The PostgreSQL store's transactions: the connection of the current transaction or the pool. For the runtime; not
    * API.
+   *
+   * @throws IllegalStateException on another store
    */
   public Connections connections() {
-    return connections;
+    if (store instanceof PostgresStore pg) {
+      return pg.connections();
+    }
+    throw new IllegalStateException("the DAOs run on " + store.name() + ", not on PostgreSQL");
   }
 
-  /** Stops the cluster threads; closes the pool if {@link #connect(String, String, String)} opened it. */
+  /** Stops the cluster threads; closes the pool or store if {@code connect} opened it. */
   @Override
   public void close() {
     bus.close();
-    if (ownedPool != null) {
-      ownedPool.close();
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        LOG.warn("could not close the database's {} store: {}", store.name(), e.toString());
+      }
     }
   }
 }

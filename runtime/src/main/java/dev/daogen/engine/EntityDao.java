@@ -1,7 +1,6 @@
 package dev.daogen.engine;
 
 import dev.daogen.dao.DaoException;
-import dev.daogen.dao.ErrorCode;
 import dev.daogen.dao.FieldValues;
 import dev.daogen.dao.Page;
 import dev.daogen.dao.Tags;
@@ -14,7 +13,6 @@ import dev.daogen.store.Change;
 import dev.daogen.store.EntityStore;
 import dev.daogen.store.Filter;
 import dev.daogen.store.Lookup;
-import dev.daogen.store.Slice;
 import dev.daogen.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +43,8 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
   private final EntityStore<E> store;
   private final Paging<E> paging;
   private final Cascades cascades;
+  /** The engine's foreign key checks, for stores that do not enforce them; null on the others. */
+  private final Parents<E> parents;
   private final boolean tagged;
   private final Lookup primaryKey;
 
@@ -56,6 +56,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
     this.store = stores.open(mapping);
     this.paging = new Paging<>(store, db.settings().defaultPageSize(), db.settings().maxPageSize());
     this.cascades = new Cascades(db, schema.name());
+    this.parents = stores.enforcesForeignKeys() ? null : new Parents<>(schema, mapping.foreignKeys(), cascades);
     this.primaryKey = mapping.primaryKey();
     this.tagged = schema.fields().stream()
         .anyMatch(f -> f.jsonName().equals("tags") && f.type() == dev.daogen.schema.FieldType.SET);
@@ -97,7 +98,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
    * @return the stored entity
    */
   public E insert(D draft, Duration ttl) {
-    E entity = mapping.build(draft, null);
+    E entity = checked(mapping.build(draft, null), null);
     return publish(store.insert(entity, expiry(ttl)));
   }
 
@@ -164,15 +165,18 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
 
   /** Deletes every row, and (as Kong does) the rows of entities that reference them. */
   public void truncate() {
-    store.truncate();
     List<EntityEvent<?>> events = new ArrayList<>();
     collectTruncated(this, events, new HashSet<>());
+    store.truncate();
     publishEvents(events);
   }
 
   private static void collectTruncated(EntityDao<?, ?, ?> dao, List<EntityEvent<?>> events, Set<String> seen) {
     if (!seen.add(dao.schema.name())) {
       return;
+    }
+    if (dao.parents != null && !events.isEmpty()) {
+      dao.store.truncate(); // the database does not cascade: the engine empties the referencing entities too
     }
     events.add(new EntityEvent<>(dao.schema.name(), EntityEvent.Operation.TRUNCATE, null, null, null, null,
         !events.isEmpty()));
@@ -257,7 +261,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
       return update(lookup, patch, patch.timeToLive(), values);
     }
     require(lookup, values);
-    Change<E> change = store.update(lookup, values, old -> mapping.merge(old, patch), false, null);
+    Change<E> change = store.update(lookup, values, old -> checked(mapping.merge(old, patch), old), false, null);
     return publish(List.of(change));
   }
 
@@ -265,7 +269,7 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
   protected final E update(Lookup lookup, P patch, Duration ttl, Object... values) {
     require(lookup, values);
     Instant expiresAt = expiry(ttl);
-    Change<E> change = store.update(lookup, values, old -> mapping.merge(old, patch), true, expiresAt);
+    Change<E> change = store.update(lookup, values, old -> checked(mapping.merge(old, patch), old), true, expiresAt);
     return publish(List.of(change));
   }
 
@@ -281,8 +285,8 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
     Lookup key = primaryKey;
     boolean byKey = lookup.equals(key);
     List<Change<E>> changes = store.upsert(lookup, values, row -> matches(lookup, values, row),
-        old -> mapping.build(old == null || byKey ? withValues : withValues.copyWith(key.indexes(), mapping.key(old)),
-            old),
+        old -> checked(mapping.build(old == null || byKey ? withValues
+            : withValues.copyWith(key.indexes(), mapping.key(old)), old), old),
         expiresAt);
     return publish(changes);
   }
@@ -308,9 +312,13 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
     require(lookup, values);
     return stores.atomically(() -> {
       List<EntityEvent<?>> events = new ArrayList<>();
-      if (cascades.emitsEvents()) {
+      if (parents != null || cascades.emitsEvents()) {
         for (E row : store.lock(lookup, values)) {
-          cascades.collect(mapping.key(row)[0], events);
+          if (parents != null) {
+            cascades.apply(mapping.key(row)[0], events);
+          } else {
+            cascades.collect(mapping.key(row)[0], events);
+          }
         }
       }
       List<E> deleted = store.delete(lookup, values);
@@ -329,43 +337,22 @@ public abstract class EntityDao<E, D extends FieldValues<D>, P extends FieldValu
 
   // ---- rules -------------------------------------------------------------------------------------------------
 
-  /** Kong's errors for missing lookup values: an invalid primary key, or an invalid unique value. */
-  private static void require(Lookup lookup, Object[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        String field = lookup.fields().get(i);
-        if (lookup.kind() == Lookup.Kind.UNIQUE) {
-          throw new DaoException(ErrorCode.INVALID_UNIQUE, "invalid unique " + field + ": missing value",
-              Map.of(field, "missing value"));
-        }
-        requireKey(null, field);
-      }
-    }
-  }
-
   /** Kong's invalid primary key error when a key value is missing. */
   protected static void requireKey(Object value, String field) {
-    if (value == null) {
-      throw new DaoException(ErrorCode.INVALID_PRIMARY_KEY,
-          "invalid primary key: '{" + field + "=\"missing primary key\"}'", Map.of(field, "missing primary key"));
-    }
+    Rules.requireKey(value, field);
   }
 
-  /** The expiry of a ttl: null or zero clears it. */
+  private static void require(Lookup lookup, Object[] values) {
+    Rules.require(lookup, values);
+  }
+
   private Instant expiry(Duration ttl) {
-    if (ttl == null || ttl.isZero()) {
-      return null;
-    }
-    if (!schema.ttl()) {
-      throw new DaoException(ErrorCode.INVALID_OPTIONS,
-          "invalid option (ttl: cannot be used on '" + schema.name() + "' entities)",
-          Map.of("ttl", "cannot be used on '" + schema.name() + "' entities"));
-    }
-    if (ttl.isNegative()) {
-      throw new DaoException(ErrorCode.INVALID_OPTIONS, "invalid option (ttl: must be positive)",
-          Map.of("ttl", "must be positive"));
-    }
-    return Instant.now().plus(ttl);
+    return Rules.expiry(schema, ttl);
+  }
+
+  /** A row to write, with its foreign keys checked when the store does not check them. */
+  private E checked(E row, E old) {
+    return parents == null ? row : parents.require(row, old);
   }
 
   // ---- events ----------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import java.util.List;
  * and each plugin's {@code schema.json}, verified against the module that lists it.
  */
 final class ClassPathMigrations {
-  private static final List<String> CORE_FILES = List.of(PluginResources.baseMigration(Migrations.CORE));
+  private static final String CORE_BASE = PluginResources.baseMigration(Migrations.CORE);
   private static final List<String> CORE_TABLES = List.of("cluster_events");
 
   /** One subsystem's migrations as found on the class path. */
@@ -22,26 +22,30 @@ final class ClassPathMigrations {
 
   private ClassPathMigrations() {}
 
-  /** Reads every subsystem's migrations, {@code core} first, and verifies each plugin's schema snapshot. */
-  static List<Loaded> load(List<MigrationSource> plugins) {
+  /**
+   * Reads every subsystem's migrations, {@code core} first, and verifies each plugin's schema snapshot. Plugins list
+   * their {@code .sql} files; a store with another {@code extension} reads the file of the same name with it.
+   */
+  static List<Loaded> load(List<MigrationSource> plugins, String extension) {
     List<Loaded> out = new ArrayList<>();
-    List<Migration> core = new ArrayList<>();
-    for (String file : CORE_FILES) {
-      String resource = PluginResources.migrations(Migrations.CORE) + file;
-      core.add(Migration.parse(Migrations.CORE, resource,
-          read(Migrations.class.getClassLoader(), resource, Migrations.CORE)));
-    }
-    out.add(new Loaded(Migrations.CORE, null, core));
+    String coreResource = withExtension(PluginResources.migrations(Migrations.CORE) + CORE_BASE, extension);
+    out.add(new Loaded(Migrations.CORE, null, List.of(Migration.parse(Migrations.CORE, coreResource,
+        read(Migrations.class.getClassLoader(), coreResource, Migrations.CORE)))));
     for (MigrationSource plugin : plugins) {
       snapshot(plugin); // verifies the schema snapshot against the module
       List<Migration> migrations = new ArrayList<>();
-      for (String resource : plugin.migrations()) {
+      for (String listed : plugin.migrations()) {
+        String resource = withExtension(listed, extension);
         migrations.add(Migration.parse(plugin.name(), resource,
             read(plugin.getClass().getClassLoader(), resource, plugin.name())));
       }
       out.add(new Loaded(plugin.name(), plugin.version(), migrations));
     }
     return out;
+  }
+
+  private static String withExtension(String resource, String extension) {
+    return resource.endsWith(".sql") ? resource.substring(0, resource.length() - 3) + extension : resource;
   }
 
   /** Every table of the plugins (as their current {@code schema.json} declares them), then daogen's own. */

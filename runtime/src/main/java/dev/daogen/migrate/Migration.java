@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * One migration file of a subsystem: {@code 001_100_to_110}, read from the class path.
  *
  * @param subsystem {@code core} or the plugin name
- * @param name the file name without {@code .sql}; what {@code schema_meta} records
+ * @param name the file name without its extension ({@code .sql}, {@code .cql}); what {@code schema_meta} records
  * @param resource the class path resource
  * @param up the non-destructive part, reentrant
  * @param teardown the destructive part, run by {@code finish} (blank when there is nothing to tear down)
@@ -23,7 +23,8 @@ public record Migration(String subsystem, String name, String resource, String u
    */
   public static Migration parse(String subsystem, String resource, String file) {
     String base = resource.substring(resource.lastIndexOf('/') + 1);
-    String name = base.endsWith(".sql") ? base.substring(0, base.length() - 4) : base;
+    int dot = base.lastIndexOf('.');
+    String name = dot > 0 ? base.substring(0, dot) : base;
     int up = file.indexOf(PluginResources.UP_MARKER);
     int teardown = file.indexOf(PluginResources.TEARDOWN_MARKER);
     int upStart = up < 0 ? 0 : up + PluginResources.UP_MARKER.length();
@@ -37,7 +38,8 @@ public record Migration(String subsystem, String name, String resource, String u
     return !isBlank(teardown);
   }
 
-  boolean hasUp() {
+  /** Whether the up part has any statement. */
+  public boolean hasUp() {
     return !isBlank(up);
   }
 

@@ -4,7 +4,8 @@ package dev.daogen.migrate;
 public final class MigrationLockTimeoutException extends MigrationException {
   private static final long serialVersionUID = 1L;
 
-  MigrationLockTimeoutException(String message) {
+  /** For stores whose lock waited too long (the message says what to do). */
+  public MigrationLockTimeoutException(String message) {
     super(message);
   }
 }

@@ -1,11 +1,10 @@
 package dev.daogen.migrate;
 
 import dev.daogen.migrate.ClassPathMigrations.Loaded;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -24,12 +23,13 @@ import javax.sql.DataSource;
  * <p>Each migration's up (and each teardown) runs in its own transaction together with its {@code schema_meta}
  * bookkeeping: a failed migration is rolled back, not recorded, and runs again next time, while the ones before it
  * stay recorded. The SHA-256 of every file that ran is recorded, and a run is refused when a recorded file changed.
- * Every command holds a PostgreSQL advisory lock for its whole run and re-reads the state after taking it, so two
- * nodes migrating at once never run a migration twice: the second waits up to the lock timeout, then fails.
+ * Every command holds the store's migration lock (PostgreSQL: an advisory lock) for its whole run and re-reads the
+ * state after taking it, so two nodes migrating at once never run a migration twice: the second waits up to the lock
+ * timeout, then fails.
  *
- * <p>This class holds the commands and their rules; the class path ({@code ClassPathMigrations}), the bookkeeping
- * ({@code SchemaMeta}), the lock ({@code MigrationLock}), running one migration ({@code MigrationSteps}) and the reset
- * ({@code SchemaReset}) have a class each.
+ * <p>This class holds the commands and their rules, for every store; the class path ({@code ClassPathMigrations})
+ * has a class, and each store its {@link MigrationStore} (PostgreSQL: {@link PostgresMigrationStore}, over the
+ * bookkeeping {@code SchemaMeta}, the lock {@code MigrationLock}, {@code MigrationSteps} and {@code SchemaReset}).
  */
 public final class Migrations {
   /** The subsystem of daogen's own tables. */
@@ -39,24 +39,35 @@ public final class Migrations {
   /** How long a runner waits for another one by default (Kong's {@code --lock-timeout} default). */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-  private final DataSource dataSource;
+  private final MigrationStore store;
   private final List<MigrationSource> plugins;
   private final Duration lockTimeout;
 
-  /** A runner for daogen's own tables and these subsystems (the plugins, each a {@link MigrationSource}). */
+  /**
+   * A runner on PostgreSQL for daogen's own tables and these subsystems (the plugins, each a {@link MigrationSource}).
+   */
   public Migrations(DataSource dataSource, List<? extends MigrationSource> plugins) {
-    this(dataSource, plugins, DEFAULT_LOCK_TIMEOUT);
+    this(new PostgresMigrationStore(dataSource), plugins, DEFAULT_LOCK_TIMEOUT);
   }
 
-  private Migrations(DataSource dataSource, List<? extends MigrationSource> plugins, Duration lockTimeout) {
-    this.dataSource = dataSource;
+  /** A runner on another store (its files, {@code schema_meta} and lock). */
+  public Migrations(MigrationStore store, List<? extends MigrationSource> plugins) {
+    this(store, plugins, DEFAULT_LOCK_TIMEOUT);
+  }
+
+  private Migrations(MigrationStore store, List<? extends MigrationSource> plugins, Duration lockTimeout) {
+    this.store = store;
     this.plugins = List.copyOf(plugins);
     this.lockTimeout = lockTimeout;
   }
 
   /** The same runner with another lock timeout. */
   public Migrations withLockTimeout(Duration timeout) {
-    return new Migrations(dataSource, plugins, timeout);
+    return new Migrations(store, plugins, timeout);
+  }
+
+  private List<Loaded> load() {
+    return ClassPathMigrations.load(plugins, store.fileExtension());
   }
 
   // ---- commands ----------------------------------------------------------------------------------------------------
@@ -72,22 +83,22 @@ public final class Migrations {
    * @param force on a bootstrapped database, {@linkplain #reset() reset} it first
    */
   public MigrationResult bootstrap(boolean force) {
-    List<Loaded> subsystems = ClassPathMigrations.load(plugins);
-    return MigrationLock.locked(dataSource, lockTimeout, c -> {
-      SchemaState state = SchemaMeta.state(c, subsystems);
+    List<Loaded> subsystems = load();
+    return store.locked(lockTimeout, c -> {
+      SchemaState state = state(c.recorded(), subsystems);
       if (!state.needsBootstrap()) {
         if (!force) {
           return MigrationResult.nothing(MigrationResult.Outcome.ALREADY_BOOTSTRAPPED, pendingNames(state));
         }
-        SchemaReset.drop(c, ClassPathMigrations.tables(plugins));
+        c.drop(ClassPathMigrations.tables(plugins));
       }
-      SchemaMeta.create(c);
+      c.createMeta();
       List<String> executed = new ArrayList<>();
       int processed = 0;
       for (Loaded s : subsystems) {
         for (Migration m : s.migrations()) {
           processed++;
-          MigrationSteps.runUp(c, m, true);
+          c.runUp(m, true);
           executed.add(m.subsystem() + ":" + m.name());
         }
       }
@@ -103,9 +114,9 @@ public final class Migrations {
    *     executed migration changed
    */
   public MigrationResult up(boolean force) {
-    List<Loaded> subsystems = ClassPathMigrations.load(plugins);
-    return MigrationLock.locked(dataSource, lockTimeout, c -> {
-      SchemaState state = SchemaMeta.state(c, subsystems);
+    List<Loaded> subsystems = load();
+    return store.locked(lockTimeout, c -> {
+      SchemaState state = state(c.recorded(), subsystems);
       requireBootstrapped(state);
       requireUnchanged(state, subsystems);
       if (state.hasPending() && !force) {
@@ -122,21 +133,21 @@ public final class Migrations {
         for (Migration m : s.migrations()) {
           if (available.contains(m.name())) {
             processed++;
-            MigrationSteps.runUp(c, m, false);
+            c.runUp(m, false);
             executed.add(m.subsystem() + ":" + m.name());
           }
         }
       }
       return new MigrationResult(MigrationResult.Outcome.RAN, executed, List.of(),
-          pendingNames(SchemaMeta.state(c, subsystems)), processed);
+          pendingNames(state(c.recorded(), subsystems)), processed);
     });
   }
 
   /** Runs the pending teardowns, in order. */
   public MigrationResult finish() {
-    List<Loaded> subsystems = ClassPathMigrations.load(plugins);
-    return MigrationLock.locked(dataSource, lockTimeout, c -> {
-      SchemaState state = SchemaMeta.state(c, subsystems);
+    List<Loaded> subsystems = load();
+    return store.locked(lockTimeout, c -> {
+      SchemaState state = state(c.recorded(), subsystems);
       requireBootstrapped(state);
       requireUnchanged(state, subsystems);
       if (!state.hasPending()) {
@@ -147,7 +158,7 @@ public final class Migrations {
         List<String> pending = subsystem(state, s.name()).pending();
         for (Migration m : s.migrations()) {
           if (pending.contains(m.name())) {
-            MigrationSteps.runTeardown(c, m);
+            c.runTeardown(m);
             finished.add(m.subsystem() + ":" + m.name());
           }
         }
@@ -163,24 +174,44 @@ public final class Migrations {
    * @return false when the database was not bootstrapped (nothing to reset)
    */
   public boolean reset() {
-    List<Loaded> subsystems = ClassPathMigrations.load(plugins);
-    return MigrationLock.locked(dataSource, lockTimeout, c -> {
-      if (SchemaMeta.state(c, subsystems).needsBootstrap()) {
+    List<Loaded> subsystems = load();
+    return store.locked(lockTimeout, c -> {
+      if (state(c.recorded(), subsystems).needsBootstrap()) {
         return false;
       }
-      SchemaReset.drop(c, ClassPathMigrations.tables(plugins));
+      c.drop(ClassPathMigrations.tables(plugins));
       return true;
     });
   }
 
   /** The executed, pending and new migrations of every subsystem. Takes no lock. */
   public SchemaState state() {
-    List<Loaded> subsystems = ClassPathMigrations.load(plugins);
-    try (Connection c = dataSource.getConnection()) {
-      return SchemaMeta.state(c, subsystems);
-    } catch (SQLException e) {
-      throw new MigrationException("cannot read the schema state: " + e.getMessage(), e);
+    return state(store.recorded(), load());
+  }
+
+  /** The executed, pending, new and changed migrations of every subsystem on the class path. */
+  private static SchemaState state(Map<String, MigrationStore.Recorded> recorded, List<Loaded> subsystems) {
+    MigrationStore.Recorded none = new MigrationStore.Recorded(List.of(), List.of(), null, Map.of());
+    List<SchemaState.Subsystem> out = new ArrayList<>();
+    for (Loaded s : subsystems) {
+      MigrationStore.Recorded m = recorded.getOrDefault(s.name(), none);
+      List<String> available = new ArrayList<>();
+      List<String> changed = new ArrayList<>();
+      for (Migration migration : s.migrations()) {
+        boolean ran = m.executed().contains(migration.name()) || m.pending().contains(migration.name());
+        if (!ran) {
+          available.add(migration.name());
+        } else {
+          String sum = m.checksums().get(migration.name());
+          if (sum != null && !sum.equals(migration.checksum())) {
+            changed.add(migration.name());
+          }
+        }
+      }
+      out.add(new SchemaState.Subsystem(s.name(), s.version(), m.executed(), m.pending(), available,
+          m.lastExecuted(), changed));
     }
+    return new SchemaState(recorded.isEmpty(), out);
   }
 
   // ---- rules -------------------------------------------------------------------------------------------------------

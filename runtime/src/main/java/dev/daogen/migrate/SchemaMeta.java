@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,13 +16,10 @@ import java.util.Map;
 
 /**
  * Kong's bookkeeping table {@code schema_meta}: one row per subsystem with its executed and pending migrations and the
- * SHA-256 of every file that ran; and the {@link SchemaState} read from it against the migrations on the class path.
+ * SHA-256 of every file that ran.
  */
 final class SchemaMeta {
   private static final String META_KEY = "schema_meta";
-
-  /** A subsystem's row in {@code schema_meta}. */
-  private record Meta(List<String> executed, List<String> pending, String lastExecuted, Map<String, String> sums) {}
 
   private SchemaMeta() {}
 
@@ -71,47 +67,27 @@ final class SchemaMeta {
     }
   }
 
-  /** The executed, pending, new and changed migrations of every subsystem on the class path. */
-  static SchemaState state(Connection c, List<ClassPathMigrations.Loaded> subsystems) throws SQLException {
-    Map<String, Meta> meta = new HashMap<>();
-    boolean exists;
+  /** What the table records, by subsystem; empty when it does not exist (the database was never bootstrapped). */
+  static Map<String, MigrationStore.Recorded> recorded(Connection c) throws SQLException {
+    Map<String, MigrationStore.Recorded> meta = new HashMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("select to_regclass('schema_meta') is not null")) {
       rs.next();
-      exists = rs.getBoolean(1);
+      if (!rs.getBoolean(1)) {
+        return meta;
+      }
     }
-    if (exists) {
-      try (PreparedStatement st = c.prepareStatement("select \"subsystem\", \"last_executed\", \"executed\","
-          + " \"pending\", \"checksums\"::text from \"schema_meta\" where \"key\" = ?")) {
-        st.setString(1, META_KEY);
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            meta.put(rs.getString(1), new Meta(strings(rs.getArray(3)), strings(rs.getArray(4)), rs.getString(2),
-                checksums(rs.getString(5))));
-          }
+    try (PreparedStatement st = c.prepareStatement("select \"subsystem\", \"last_executed\", \"executed\","
+        + " \"pending\", \"checksums\"::text from \"schema_meta\" where \"key\" = ?")) {
+      st.setString(1, META_KEY);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          meta.put(rs.getString(1), new MigrationStore.Recorded(strings(rs.getArray(3)), strings(rs.getArray(4)),
+              rs.getString(2), checksums(rs.getString(5))));
         }
       }
     }
-    List<SchemaState.Subsystem> out = new ArrayList<>();
-    for (ClassPathMigrations.Loaded s : subsystems) {
-      Meta m = meta.getOrDefault(s.name(), new Meta(List.of(), List.of(), null, Map.of()));
-      List<String> available = new ArrayList<>();
-      List<String> changed = new ArrayList<>();
-      for (Migration migration : s.migrations()) {
-        boolean ran = m.executed().contains(migration.name()) || m.pending().contains(migration.name());
-        if (!ran) {
-          available.add(migration.name());
-        } else {
-          String recorded = m.sums().get(migration.name());
-          if (recorded != null && !recorded.equals(migration.checksum())) {
-            changed.add(migration.name());
-          }
-        }
-      }
-      out.add(new SchemaState.Subsystem(s.name(), s.version(), m.executed(), m.pending(), available,
-          m.lastExecuted(), changed));
-    }
-    return new SchemaState(!exists || meta.isEmpty(), out);
+    return meta;
   }
 
   private static List<String> strings(Array array) throws SQLException {

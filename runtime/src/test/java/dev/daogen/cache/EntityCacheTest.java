@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A single node ({@link CacheSettings.Cluster#OFF}): the bus never touches its (absent) data source. */
+/** A single node ({@link CacheSettings.Cluster#OFF}): the bus never uses its transport. */
 class EntityCacheTest {
   private static final CacheSettings SINGLE_NODE = CacheSettings.DEFAULTS.withCluster(CacheSettings.Cluster.OFF, null);
 
@@ -31,7 +31,7 @@ class EntityCacheTest {
 
   @BeforeEach
   void setUp() {
-    bus = new ClusterBus(null, SINGLE_NODE);
+    bus = new ClusterBus(ClusterTransport.NONE, SINGLE_NODE);
     cache = new EntityCache(SINGLE_NODE, bus);
   }
 
@@ -259,13 +259,20 @@ class EntityCacheTest {
 
   @Test
   void singleNodeBusSendsNothing() throws InterruptedException {
-    // OFF: broadcast and startReceiving are no-ops; a data source that counts proves nothing is sent or polled
+    // OFF: broadcast and startReceiving are no-ops; a transport that counts proves nothing is sent or received
     AtomicInteger connections = new AtomicInteger();
-    javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
-          connections.incrementAndGet();
-          throw new java.sql.SQLException("no database in this test");
-        });
+    ClusterTransport counting = new ClusterTransport() {
+      @Override
+      public void send(java.util.UUID node, List<String> keys) {
+        connections.incrementAndGet();
+      }
+
+      @Override
+      public void receive(java.util.UUID node, java.util.function.Consumer<String> onKey, Runnable ready,
+          java.util.function.BooleanSupplier running) {
+        connections.incrementAndGet();
+      }
+    };
     try (ClusterBus offBus = new ClusterBus(counting, SINGLE_NODE)) {
       EntityCache offCache = new EntityCache(SINGLE_NODE, offBus);
       offBus.broadcast("consumers:1");

@@ -13,6 +13,7 @@ import dev.daogen.store.Filter;
 import dev.daogen.store.ForeignKey;
 import dev.daogen.store.Lookup;
 import dev.daogen.store.Slice;
+import dev.daogen.store.support.StoreErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -190,7 +191,7 @@ final class PostgresEntityStore<E> implements EntityStore<E> {
     return write(null, false, () -> connections.inTransaction(c -> {
       E old = first(query(c, select, lookupRow(lookup, values), null)).orElse(null);
       if (old == null) {
-        throw new DaoException(ErrorCode.NOT_FOUND, notFound(lookup, values));
+        throw StoreErrors.notFound(lookup, values);
       }
       E updated = merge.apply(old);
       execute(c, update, updated, expiresAt);
@@ -360,13 +361,6 @@ final class PostgresEntityStore<E> implements EntityStore<E> {
 
   private static <E> Optional<E> first(List<E> rows) {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-  }
-
-  private String notFound(Lookup lookup, Object[] values) {
-    String key = Values.describeKey(lookup.fields().toArray(new String[0]), values);
-    return lookup.kind() == Lookup.Kind.PRIMARY_KEY
-        ? "could not find the entity with primary key '" + key + "'"
-        : "could not find the entity with '" + key + "'";
   }
 
   /** A limit, an expiry and a text array: the special parameters of a statement. */

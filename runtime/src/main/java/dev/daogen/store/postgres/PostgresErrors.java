@@ -2,11 +2,10 @@ package dev.daogen.store.postgres;
 
 import dev.daogen.dao.DaoException;
 import dev.daogen.dao.ErrorCode;
-import dev.daogen.internal.Values;
 import dev.daogen.schema.EntitySchema;
 import dev.daogen.schema.FieldSchema;
+import dev.daogen.store.support.StoreErrors;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,28 +37,21 @@ final class PostgresErrors<E> {
     String constraint = server == null ? null : server.getConstraint();
     if (state.equals("23505") && constraint != null) {
       if (constraint.equals(schema.primaryKeyConstraint())) {
-        return keyViolation(ErrorCode.PRIMARY_KEY_VIOLATION, "primary key violation on key '%s'",
-            schema.primaryKey(), entity, e);
+        return StoreErrors.primaryKeyViolation(schema, entity, e);
       }
       List<FieldSchema<E>> fields = schema.uniqueConstraints().get(constraint);
       if (fields != null) {
-        return keyViolation(ErrorCode.UNIQUE_VIOLATION, "UNIQUE violation detected on '%s'", fields, entity, e);
+        return StoreErrors.uniqueViolation(fields, entity, e);
       }
     }
     if (state.equals("23503")) {
       String table = server == null ? null : server.getTable();
       if (deleting || (table != null && !table.equals(schema.name()))) {
-        String child = table == null ? "unknown" : table;
-        return new DaoException(ErrorCode.FOREIGN_KEY_VIOLATION,
-            "an existing '" + child + "' entity references this '" + schema.name() + "' entity",
-            Map.of("@referenced_by", child), e);
+        return StoreErrors.referencedBy(schema.name(), table == null ? "unknown" : table, e);
       }
       FieldSchema<E> field = constraint == null ? null : schema.foreignKeyConstraints().get(constraint);
       if (field != null) {
-        Object value = entity == null ? null : field.get(entity);
-        String message = "the foreign key '" + Values.describeKey(new String[] {"id"}, new Object[] {value})
-            + "' does not reference an existing '" + field.foreignEntity() + "' entity.";
-        return new DaoException(ErrorCode.FOREIGN_KEY_VIOLATION, message, Map.of(field.jsonName(), message), e);
+        return StoreErrors.missingParent(field, entity == null ? null : field.get(entity), e);
       }
     }
     if (state.startsWith("22") || state.equals("23514") || state.equals("23502")) {
@@ -74,12 +66,11 @@ final class PostgresErrors<E> {
   DaoException violation(List<E> holders, E entity) {
     for (E holder : holders) {
       if (sameValues(schema.primaryKey(), holder, entity)) {
-        return keyViolation(ErrorCode.PRIMARY_KEY_VIOLATION, "primary key violation on key '%s'",
-            schema.primaryKey(), entity, null);
+        return StoreErrors.primaryKeyViolation(schema, entity, null);
       }
       for (List<FieldSchema<E>> unique : schema.uniqueConstraints().values()) {
         if (sameValues(unique, holder, entity)) {
-          return keyViolation(ErrorCode.UNIQUE_VIOLATION, "UNIQUE violation detected on '%s'", unique, entity, null);
+          return StoreErrors.uniqueViolation(unique, entity, null);
         }
       }
     }
@@ -93,19 +84,5 @@ final class PostgresErrors<E> {
       }
     }
     return true;
-  }
-
-  private DaoException keyViolation(
-      ErrorCode code, String format, List<FieldSchema<E>> fields, E entity, SQLException cause) {
-    String[] names = new String[fields.size()];
-    Object[] values = new Object[fields.size()];
-    Map<String, Object> byField = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      FieldSchema<E> f = fields.get(i);
-      names[i] = f.jsonName();
-      values[i] = entity == null ? null : f.get(entity);
-      byField.put(f.jsonName(), Values.text(values[i]));
-    }
-    return new DaoException(code, String.format(format, Values.describeKey(names, values)), byField, cause);
   }
 }

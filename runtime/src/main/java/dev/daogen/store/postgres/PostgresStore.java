@@ -1,19 +1,32 @@
 package dev.daogen.store.postgres;
 
+import dev.daogen.cache.CacheSettings;
+import dev.daogen.cache.ClusterTransport;
 import dev.daogen.dao.DaoException;
+import dev.daogen.migrate.MigrationStore;
+import dev.daogen.migrate.PostgresMigrationStore;
 import dev.daogen.store.EntityStore;
 import dev.daogen.store.Store;
 import dev.daogen.store.StoreMapping;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The PostgreSQL store: JDBC through the database's pool, transactions bound to the calling thread. */
 public final class PostgresStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+  private final DataSource dataSource;
   private final Connections connections;
 
   /** A store on this pool; it owns the thread-bound transactions on it. */
   public PostgresStore(DataSource dataSource) {
+    this.dataSource = dataSource;
     this.connections = new Connections(dataSource);
   }
 
@@ -48,5 +61,39 @@ public final class PostgresStore implements Store {
   @Override
   public void afterCommit(Runnable action) {
     connections.afterCommit(action);
+  }
+
+  @Override
+  public <T> T transaction(Callable<T> work) throws Exception {
+    return connections.transaction(work);
+  }
+
+  @Override
+  public boolean enforcesForeignKeys() {
+    return true;
+  }
+
+  @Override
+  public ClusterTransport clusterTransport(CacheSettings settings) {
+    return switch (settings.cluster()) {
+      case NOTIFY -> new NotifyTransport(dataSource);
+      case POLL -> new PollTransport(dataSource, settings.pollInterval());
+      case OFF -> ClusterTransport.NONE;
+    };
+  }
+
+  @Override
+  public MigrationStore migrations() {
+    return new PostgresMigrationStore(dataSource);
+  }
+
+  @Override
+  public boolean reachable(Duration timeout) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid((int) Math.max(1, timeout.toSeconds()));
+    } catch (SQLException e) {
+      LOG.warn("database unreachable: {}", e.toString());
+      return false;
+    }
   }
 }

@@ -622,7 +622,7 @@ class HostileTransportTest {
   void keysPostgresCannotCarryDoNotCostOtherKeysTheirInvalidation() throws Exception {
     try (Connection listener = AdminTestSupport.database().dataSource().getConnection();
         Statement st = listener.createStatement()) {
-      st.execute("listen " + ClusterBus.CHANNEL);
+      st.execute("listen " + dev.daogen.store.postgres.NotifyTransport.CHANNEL);
       // NUL cannot even reach the API over HTTP (400); a key with it, or longer than the URI limit, still can from code
       assertEquals(400, wire.send("DELETE", "/cache/%00", null, null, Map.of()).status());
       AdminTestSupport.database().cache().invalidate("\0");
