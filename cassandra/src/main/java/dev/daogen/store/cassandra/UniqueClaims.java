@@ -1,0 +1,155 @@
+package dev.daogen.store.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.daogen.internal.Values;
+import dev.daogen.schema.EntitySchema;
+import dev.daogen.schema.FieldSchema;
+import dev.daogen.store.support.StoreErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Unique values on Cassandra, race-free: each value of a unique constraint is claimed by its row in the entity's
+ * {@code <name>_unique} table with a lightweight transaction ({@code INSERT … IF NOT EXISTS}) before the row is
+ * written, and released after the row stops holding it. Of two writers of the same value, exactly one gets the
+ * claim; the other gets Kong's UNIQUE violation. A claim whose owner no longer holds the value (a writer that died
+ * between claiming and writing, or a row that expired) is taken over with a second lightweight transaction.
+ *
+ * @param <E> the entity
+ */
+final class UniqueClaims<E> {
+  /** Separates the text forms of several values (composite keys and constraints). */
+  private static final String SEPARATOR = "\u001f";
+
+  private final CqlSession session;
+  private final CassandraMapping<E> mapping;
+  private final EntitySchema<E> schema;
+  private final Prepared claim;
+  private final Prepared takeOver;
+  private final Prepared release;
+  /** The current row of a primary key (expired ones included), to tell a live claim from a stale one. */
+  private final Function<Object[], E> owner;
+
+  UniqueClaims(CqlSession session, CassandraMapping<E> mapping, Prepared claim, Prepared takeOver, Prepared release,
+      Function<Object[], E> owner) {
+    this.session = session;
+    this.mapping = mapping;
+    this.schema = mapping.schema();
+    this.claim = claim;
+    this.takeOver = takeOver;
+    this.release = release;
+    this.owner = owner;
+  }
+
+  /** Whether the entity has unique constraints (and so a claims table). */
+  boolean any() {
+    return !schema.uniqueConstraints().isEmpty();
+  }
+
+  /**
+   * Claims every unique value {@code row} holds and {@code old} (the row before, or null) did not; on a conflict,
+   * releases what it claimed and throws the UNIQUE violation.
+   *
+   * @return the claims made (to release if the row's write then fails)
+   */
+  List<String[]> claim(E row, E old, int ttlSeconds) {
+    List<String[]> made = new ArrayList<>();
+    String me = ownerText(mapping.key(row));
+    for (Map.Entry<String, List<FieldSchema<E>>> c : schema.uniqueConstraints().entrySet()) {
+      String value = valueText(c.getValue(), row);
+      // an unchanged value keeps its claim, except on ttl entities: the claim must expire with the row, not before
+      if (value == null || (old != null && !schema.ttl() && value.equals(valueText(c.getValue(), old)))) {
+        continue;
+      }
+      if (!claimOne(c.getKey(), value, me, ttlSeconds)) {
+        releaseAll(made, me);
+        throw StoreErrors.uniqueViolation(c.getValue(), row, null);
+      }
+      made.add(new String[] {c.getKey(), value});
+    }
+    return made;
+  }
+
+  private boolean claimOne(String constraint, String value, String me, int ttlSeconds) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      ResultSet rs = session.execute(claim.bindClaim(constraint, value, me, null, ttlSeconds));
+      if (rs.wasApplied()) {
+        return true;
+      }
+      Row current = rs.one();
+      String holder = current == null ? null : current.getString("owner");
+      if (holder == null) {
+        continue; // released meanwhile: claim again
+      }
+      if (holder.equals(me) || isStale(constraint, value, holder)) {
+        // our own claim (a rewrite of the row, maybe with a new ttl), or one nobody holds any more
+        if (session.execute(takeOver.bindClaim(constraint, value, me, holder, ttlSeconds)).wasApplied()) {
+          return true;
+        }
+        continue;
+      }
+      return false;
+    }
+    throw new IllegalStateException("the unique value of " + constraint + " changed owner too often to claim it");
+  }
+
+  /** Whether the row a claim names no longer holds the value (deleted, expired, or changed). */
+  private boolean isStale(String constraint, String value, String holder) {
+    E row = owner.apply(mapping.parseKey(holder.split(SEPARATOR, -1)));
+    return row == null || !value.equals(valueText(schema.uniqueConstraints().get(constraint), row));
+  }
+
+  /** Releases the claims of the values {@code old} held and {@code row} (null: deleted) no longer holds. */
+  void releaseDropped(E old, E row) {
+    String me = ownerText(mapping.key(old));
+    for (Map.Entry<String, List<FieldSchema<E>>> c : schema.uniqueConstraints().entrySet()) {
+      String value = valueText(c.getValue(), old);
+      if (value != null && (row == null || !Objects.equals(value, valueText(c.getValue(), row)))) {
+        session.execute(release.bindClaim(c.getKey(), value, null, me, 0));
+      }
+    }
+  }
+
+  /** Releases claims made for a write that did not happen. */
+  void releaseAll(List<String[]> claims, E row) {
+    releaseAll(claims, ownerText(mapping.key(row)));
+  }
+
+  private void releaseAll(List<String[]> claims, String me) {
+    for (String[] c : claims) {
+      session.execute(release.bindClaim(c[0], c[1], null, me, 0));
+    }
+  }
+
+  /** The text forms of a constraint's values on a row, joined; null when one is null (nulls are never unique). */
+  private static <E> String valueText(List<FieldSchema<E>> fields, E row) {
+    StringBuilder out = new StringBuilder();
+    for (FieldSchema<E> f : fields) {
+      Object v = f.get(row);
+      if (v == null) {
+        return null;
+      }
+      if (out.length() > 0) {
+        out.append(SEPARATOR);
+      }
+      out.append(Values.text(v));
+    }
+    return out.toString();
+  }
+
+  private static String ownerText(Object[] key) {
+    StringBuilder out = new StringBuilder();
+    for (Object v : key) {
+      if (out.length() > 0) {
+        out.append(SEPARATOR);
+      }
+      out.append(Values.text(v));
+    }
+    return out.toString();
+  }
+}
