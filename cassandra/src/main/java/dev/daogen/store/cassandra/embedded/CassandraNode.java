@@ -298,9 +298,10 @@ public final class CassandraNode implements AutoCloseable {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot start a Cassandra node on " + address + ": its " + what + " port " + port
-          + " is taken (" + e.getMessage() + "). Another Cassandra node still running? `ps aux | grep CassandraDaemon`"
-          + " or `ps aux | grep NodeMain` finds it.", e);
+      throw new IllegalStateException("Cannot start a Cassandra node on " + address + ": cannot bind its " + what
+          + " port " + port + " (" + e.getMessage() + "). Either the port is taken (another Cassandra node still"
+          + " running? `pgrep -af CassandraDaemon` lists them) or " + address + " is not an address of this machine.",
+          e);
     }
   }
 

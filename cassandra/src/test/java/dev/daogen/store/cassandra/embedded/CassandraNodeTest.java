@@ -11,6 +11,8 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,6 +167,17 @@ class CassandraNodeTest {
     assertTrue(nothing.getMessage().contains(CassandraLib.ENVIRONMENT), nothing.getMessage());
     assertTrue(nothing.getMessage().contains("mvn -B -ntp -pl cassandra-server generate-resources"),
         nothing.getMessage());
+  }
+
+  @Test
+  void aTakenPortIsAClearError(@TempDir Path dir) throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      CassandraNode.Settings settings = CassandraNode.Settings.builder(dir).nativePort(taken.getLocalPort())
+          .storagePort(taken.getLocalPort() == 7001 ? 7002 : 7001).build();
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> CassandraNode.start(settings));
+      assertTrue(e.getMessage().contains("port " + taken.getLocalPort()), e.getMessage());
+      assertTrue(e.getMessage().contains("taken"), e.getMessage());
+    }
   }
 
   @Test
