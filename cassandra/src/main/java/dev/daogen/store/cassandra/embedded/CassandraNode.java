@@ -46,15 +46,17 @@ import java.util.regex.Pattern;
  * caches; JMX off (no {@code nodetool}).
  */
 public final class CassandraNode implements AutoCloseable {
-  private static final Set<CassandraNode> RUNNING = ConcurrentHashMap.newKeySet();
+  /** The JVMs of the nodes started and not yet seen to exit, for the shutdown hook. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final int LOG_TAIL_LINES = 40;
   private static final Duration POLL = Duration.ofMillis(250);
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (CassandraNode node : RUNNING) {
-        node.process.destroyForcibly();
+      for (Process process : RUNNING) {
+        process.destroyForcibly();
       }
     }, "daogen-cassandra-node-reaper"));
   }
@@ -62,13 +64,16 @@ public final class CassandraNode implements AutoCloseable {
   private final Settings settings;
   private final NodeConfiguration configuration;
   private final Process process;
-  private Duration startupTime = Duration.ZERO;
-  private String releaseVersion = "";
+  private final Duration startupTime;
+  private final String releaseVersion;
 
-  private CassandraNode(Settings settings, NodeConfiguration configuration, Process process) {
+  private CassandraNode(Settings settings, NodeConfiguration configuration, Process process, Duration startupTime,
+      String releaseVersion) {
     this.settings = settings;
     this.configuration = configuration;
     this.process = process;
+    this.startupTime = startupTime;
+    this.releaseVersion = releaseVersion;
   }
 
   /**
@@ -102,16 +107,16 @@ public final class CassandraNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the Cassandra node's JVM: " + command.get(0), e);
     }
-    CassandraNode node = new CassandraNode(settings, configuration, process);
-    RUNNING.add(node);
+    RUNNING.add(process);
+    String releaseVersion;
     try {
-      node.releaseVersion = node.awaitCql(started + settings.startTimeout().toNanos());
+      releaseVersion = awaitCql(settings, configuration, process, started + settings.startTimeout().toNanos());
     } catch (RuntimeException | Error e) {
-      node.kill();
+      killAndWait(process);
       throw e;
     }
-    node.startupTime = Duration.ofNanos(System.nanoTime() - started);
-    return node;
+    return new CassandraNode(settings, configuration, process, Duration.ofNanos(System.nanoTime() - started),
+        releaseVersion);
   }
 
   /** The settings this node was started with: {@code start(node.settings())} restarts it once it is stopped. */
@@ -126,7 +131,7 @@ public final class CassandraNode implements AutoCloseable {
 
   /** The address and port for a driver's contact point. */
   public InetSocketAddress contactPoint() {
-    return new InetSocketAddress(settings.address(), settings.nativePort());
+    return contactPoint(settings);
   }
 
   /** The node's datacenter: the local datacenter a driver session must name. */
@@ -165,18 +170,21 @@ public final class CassandraNode implements AutoCloseable {
    * Callers may add configuration ({@code withConfigLoader}, a keyspace) before {@code build()}.
    */
   public CqlSessionBuilder sessionBuilder() {
-    InetSocketAddress self = contactPoint();
+    return sessionBuilder(settings);
+  }
+
+  private static CqlSessionBuilder sessionBuilder(Settings settings) {
+    InetSocketAddress self = contactPoint(settings);
     return CqlSession.builder()
         .addContactPoint(self)
-        .withLocalDatacenter(datacenter())
+        .withLocalDatacenter(settings.datacenter())
         .withNodeDistanceEvaluator(DriverExecutionProfile.DEFAULT_NAME,
             (node, localDc) -> self.equals(node.getEndPoint().resolve()) ? null : NodeDistance.IGNORED);
   }
 
   /** Kills the node's JVM at once ({@code SIGKILL}) and waits for it to be gone. */
   public void kill() {
-    process.destroyForcibly();
-    awaitExit(Duration.ofSeconds(30));
+    killAndWait(process);
   }
 
   /**
@@ -207,9 +215,10 @@ public final class CassandraNode implements AutoCloseable {
         + (isAlive() ? "running" : "stopped") + ", " + configuration.root() + "]";
   }
 
-  private void awaitExit(Duration timeout) {
+  private static void killAndWait(Process process) {
+    process.destroyForcibly();
     boolean interrupted = false;
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
     while (process.isAlive() && System.nanoTime() < deadline) {
       try {
         process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -221,40 +230,60 @@ public final class CassandraNode implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (process.isAlive()) {
-      throw new IllegalStateException("The Cassandra node's JVM (pid " + process.pid() + ") is still alive " + timeout
-          + " after SIGKILL");
+      throw new IllegalStateException("The Cassandra node's JVM (pid " + process.pid() + ") is still alive "
+          + KILL_TIMEOUT.toSeconds() + " s after SIGKILL");
     }
-    RUNNING.remove(this);
+    RUNNING.remove(process);
   }
 
-  /** Polls until the native port accepts a connection and then a CQL query; returns the release version. */
-  private String awaitCql(long deadlineNanos) {
+  private static InetSocketAddress contactPoint(Settings settings) {
+    return new InetSocketAddress(settings.address(), settings.nativePort());
+  }
+
+  /**
+   * Polls until the native port accepts a connection, then until a CQL session answers; returns the release
+   * version.
+   */
+  private static String awaitCql(Settings settings, NodeConfiguration configuration, Process process,
+      long deadlineNanos) {
     RuntimeException lastFailure = null;
     while (true) {
       if (!process.isAlive()) {
-        throw failure("exited with code " + process.exitValue() + " before answering CQL", null);
+        throw failure(settings, configuration, process,
+            "exited with code " + process.exitValue() + " before answering CQL", null);
       }
       if (System.nanoTime() > deadlineNanos) {
-        throw failure("did not answer CQL within " + settings.startTimeout().toSeconds() + " s; killed it",
-            lastFailure);
+        throw failure(settings, configuration, process,
+            "did not answer CQL within " + settings.startTimeout().toSeconds() + " s, and is killed", lastFailure);
       }
-      if (accepts(contactPoint())) {
+      if (accepts(contactPoint(settings))) {
+        Optional<Row> local = Optional.empty();
         try {
-          return probe();
+          local = Optional.of(probe(settings));
         } catch (RuntimeException e) {
           lastFailure = e;
+        }
+        if (local.isPresent()) {
+          String clusterName = local.get().getString("cluster_name");
+          if (!settings.clusterName().equals(clusterName)) {
+            // the port was free a moment ago: another process took it first
+            throw failure(settings, configuration, process, "is not the Cassandra answering on its port (that one"
+                + " belongs to cluster " + clusterName + "), and is killed", null);
+          }
+          return local.get().getString("release_version");
         }
       }
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw failure("start was interrupted; killed it", null);
+        throw failure(settings, configuration, process, "was interrupted while starting, and is killed", null);
       }
     }
   }
 
-  private String probe() {
+  /** One CQL session and query: the row of {@code system.local}. */
+  private static Row probe(Settings settings) {
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(5))
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
@@ -266,22 +295,17 @@ public final class CassandraNode implements AutoCloseable {
         .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
         .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
         .build();
-    try (CqlSession session = sessionBuilder().withConfigLoader(config).build()) {
-      Row row = Objects.requireNonNull(
+    try (CqlSession session = sessionBuilder(settings).withConfigLoader(config).build()) {
+      return Objects.requireNonNull(
           session.execute("SELECT release_version, cluster_name FROM system.local").one(), "no row in system.local");
-      if (!settings.clusterName().equals(row.getString("cluster_name"))) {
-        // the port was free a moment ago: some other process took it, the check in start() lost a race
-        throw new IllegalStateException("another Cassandra (cluster " + row.getString("cluster_name") + ") answers on "
-            + contactPoint());
-      }
-      return row.getString("release_version");
     }
   }
 
-  private IllegalStateException failure(String what, Throwable cause) {
+  private static IllegalStateException failure(Settings settings, NodeConfiguration configuration, Process process,
+      String what, Throwable cause) {
     return new IllegalStateException("The Cassandra node " + settings.address() + ":" + settings.nativePort() + " (pid "
-        + process.pid() + ", data " + configuration.root() + ") " + what + ". Last lines of " + logFile() + ":\n"
-        + logTail(logFile(), LOG_TAIL_LINES), cause);
+        + process.pid() + ", data " + configuration.root() + ") " + what + ". Last lines of "
+        + configuration.logFile() + ":\n" + logTail(configuration.logFile(), LOG_TAIL_LINES), cause);
   }
 
   private static boolean accepts(InetSocketAddress address) {
