@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One CQL statement rendered at build time, with what each {@code ?} takes, in order: a column name (that column's
  * value of the row the statement is bound to) or a special parameter: {@link #TTL}, {@link #VERSION}, {@link
- * #OLD_VERSION}, {@link #UNIQUE_NAME}, {@link #UNIQUE_VALUE}, {@link #OWNER}. The count is checked when the statement
- * is made.
+ * #OLD_VERSION}, {@link #UNIQUE_NAME}, {@link #UNIQUE_VALUE}, {@link #OWNER}, {@link #OLD_OWNER}. The count is checked
+ * when the statement is made.
  *
  * @param text the CQL, with {@code ?} placeholders
  * @param params what each placeholder takes, in order
@@ -24,6 +24,8 @@ public record Cql(String text, List<String> params) {
   public static final String UNIQUE_VALUE = "$unique_value";
   /** The primary key, in text form, of the row that owns a unique claim. */
   public static final String OWNER = "$owner";
+  /** The owner a unique claim must still have to be taken over ({@code take over claim}). */
+  public static final String OLD_OWNER = "$old_owner";
 
   public Cql {
     params = List.copyOf(params);
