@@ -124,7 +124,7 @@ public final class DaogenProcessor extends AbstractProcessor {
     MigrationAnalyzer migrationAnalyzer = new MigrationAnalyzer(processingEnv, reporter);
     Map<PluginModel, MigrationPlan> plans = new LinkedHashMap<>();
     for (PluginModel plugin : plugins) {
-      migrationAnalyzer.analyze(plugin).ifPresent(plan -> plans.put(plugin, plan));
+      migrationAnalyzer.analyze(plugin, stores.get(plugin)).ifPresent(plan -> plans.put(plugin, plan));
     }
     if (!reporter.hasErrors()) {
       plans.forEach((plugin, plan) -> generate(plugin, plan, stores.get(plugin)));
@@ -200,6 +200,9 @@ public final class DaogenProcessor extends AbstractProcessor {
       }
       new PluginModuleGenerator(filer).generate(new PluginModuleGenerator.Input(plugin, migrations));
       new ResourceWriter(filer).writeMigrations(plugin, migrations);
+      if (stores.contains(Store.CASSANDRA)) {
+        new ResourceWriter(filer).writeCassandraMigrations(plugin, migrations);
+      }
       new ResourceWriter(filer).writeAdminRoutes(plugin);
       new OpenApiWriter(filer).write(plugin);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());
