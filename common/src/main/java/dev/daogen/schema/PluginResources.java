@@ -7,7 +7,9 @@ import java.util.Objects;
  * The files a plugin ships, spelled once: the processor writes them and the runtime reads them.
  *
  * <p>On the class path, under {@code META-INF/daogen/<plugin>/}: {@code migrations/*.sql} (the generated
- * {@code 000_base_<plugin>.sql} and version migrations, plus hand-written files), {@code schema.json} (the
+ * {@code 000_base_<plugin>.sql} and version migrations, plus hand-written files), for plugins generated for Cassandra
+ * too ({@code -Adaogen.stores=postgres,cassandra}) the same migrations in CQL beside them ({@code migrations/*.cql},
+ * same names: one statement per line, ending with {@code ;}, and {@code --} comment lines), {@code schema.json} (the
  * {@linkplain Snapshot snapshot} of the schema the plugin was compiled with), {@code admin-routes.json} and
  * {@code openapi.json}. Released snapshots live in the plugin's source tree instead, as
  * {@code <schemaDir>/<plugin>/<version>.json} (processor option {@code daogen.schemaDir}).
@@ -20,6 +22,11 @@ public final class PluginResources {
   /** Marks the start of the destructive part of a migration file. */
   public static final String TEARDOWN_MARKER = "-- daogen:teardown";
 
+  /** The extension of PostgreSQL migrations. */
+  public static final String SQL = "sql";
+  /** The extension of Cassandra (CQL) migrations. */
+  public static final String CQL = "cql";
+
   private static final String SNAPSHOT_SUFFIX = ".json";
 
   private PluginResources() {}
@@ -31,7 +38,23 @@ public final class PluginResources {
 
   /** {@code 000_base_<plugin>.sql}: the file name of the plugin's base migration, in {@link #migrations}. */
   public static String baseMigration(String plugin) {
-    return "000_base_" + plugin + ".sql";
+    return baseMigration(plugin, SQL);
+  }
+
+  /**
+   * {@code 000_base_<plugin>.<extension>}: the file name of the plugin's base migration for one database ({@link #SQL},
+   * {@link #CQL}), in {@link #migrations}.
+   */
+  public static String baseMigration(String plugin, String extension) {
+    return "000_base_" + Objects.requireNonNull(plugin, "plugin") + "." + extension;
+  }
+
+  /**
+   * {@code NNN_<from>_to_<to>.<extension>}: the file name of the {@code number}th version migration (from 1), the
+   * versions without their dots ({@code 001_100_to_110.sql}), in {@link #migrations}.
+   */
+  public static String versionMigration(int number, String from, String to, String extension) {
+    return String.format("%03d_%s_to_%s.%s", number, from.replace(".", ""), to.replace(".", ""), extension);
   }
 
   /** {@code META-INF/daogen/<plugin>/schema.json}: the schema snapshot the plugin was compiled with. */

@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>The {@linkplain #hash() identity hash} is defined here once and shared by the processor (which writes it) and
  * the runtime (which verifies it): SHA-256 over the canonical JSON of the tables, without the plugin version and
- * without the migration hints ({@link Column#component()}, {@link Column#backfill()}, {@link Column#renamedFrom()}),
+ * without the migration hints ({@link Column#component()}, {@link Column#backfill()}, {@link Column#renamedFrom()},
+ * {@link Column#cqlType()}),
  * so it changes exactly when the catalog the migrations produce changes.
  *
  * @param plugin the plugin (migration subsystem) name
@@ -83,9 +84,21 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
    * @param backfill for a {@code @Default} column: the SQL literal that existing rows get when a later version adds
    *     the column ({@code null} otherwise); not part of the hash
    * @param renamedFrom the previous component name from {@code @RenamedFrom}, or {@code null}; not part of the hash
+   * @param cqlType the column's type in Cassandra ({@code set<text>}), recorded for plugins generated for Cassandra
+   *     too, since {@link #type()} does not tell a list from a set; {@code null} otherwise; not part of the hash
    */
-  public record Column(
-      String name, String component, String type, boolean nullable, String backfill, String renamedFrom) {}
+  public record Column(String name, String component, String type, boolean nullable, String backfill,
+      String renamedFrom, String cqlType) {
+    /** A column without a Cassandra type. */
+    public Column(String name, String component, String type, boolean nullable, String backfill, String renamedFrom) {
+      this(name, component, type, nullable, backfill, renamedFrom, null);
+    }
+
+    /** This column with its Cassandra type. */
+    public Column withCqlType(String cqlType) {
+      return new Column(name, component, type, nullable, backfill, renamedFrom, cqlType);
+    }
+  }
 
   /** A primary key or unique constraint. */
   public record Unique(String name, List<String> columns) {
@@ -161,7 +174,7 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
         Map<?, ?> column = (Map<?, ?>) c;
         columns.add(new Column(str(column.get("name")), str(column.get("component")), str(column.get("type")),
             Boolean.TRUE.equals(column.get("nullable")), str(column.get("backfill")),
-            str(column.get("renamed_from"))));
+            str(column.get("renamed_from")), str(column.get("cql_type"))));
       }
       Map<?, ?> pk = (Map<?, ?>) table.get("primary_key");
       List<Unique> uniques = new ArrayList<>();
@@ -224,6 +237,7 @@ public record Snapshot(String plugin, String version, List<Table> tables) {
             optional(g, "component", c.component());
             optional(g, "backfill", c.backfill());
             optional(g, "renamed_from", c.renamedFrom());
+            optional(g, "cql_type", c.cqlType());
           }
           g.writeEndObject();
         }

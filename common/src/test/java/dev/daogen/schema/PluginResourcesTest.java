@@ -18,6 +18,15 @@ class PluginResourcesTest {
   }
 
   @Test
+  void migrationsForEachDatabaseShareTheirNames() {
+    assertEquals("000_base_key-auth.sql", PluginResources.baseMigration("key-auth", PluginResources.SQL));
+    assertEquals("000_base_key-auth.cql", PluginResources.baseMigration("key-auth", PluginResources.CQL));
+    assertEquals("001_100_to_110.sql", PluginResources.versionMigration(1, "1.0.0", "1.1.0", PluginResources.SQL));
+    assertEquals("012_1100_to_1200.cql",
+        PluginResources.versionMigration(12, "1.10.0", "1.20.0", PluginResources.CQL));
+  }
+
+  @Test
   void daogensOwnMigrationsLiveWhereAPluginsDo() {
     assertEquals("META-INF/daogen/core/migrations/000_base_core.sql",
         PluginResources.migrations("core") + PluginResources.baseMigration("core"));

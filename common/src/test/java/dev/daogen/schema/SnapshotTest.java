@@ -1,6 +1,7 @@
 package dev.daogen.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,20 @@ class SnapshotTest {
     assertEquals(s.hash(), back.hash());
     assertTrue(s.toJson().contains("\"hash\" : \"" + s.hash() + "\""));
     assertEquals(64, s.hash().length());
+  }
+
+  @Test
+  void theCassandraTypeIsAHintThatRoundTrips() {
+    Snapshot plain = snapshot("1.0.0", true, null);
+    Snapshot.Table t = plain.tables().get(0);
+    Snapshot withCql = new Snapshot("key-auth", "1.0.0", List.of(new Snapshot.Table(t.name(),
+        t.columns().stream().map(c -> c.withCqlType(c.type().equals("uuid") ? "uuid" : "text")).toList(),
+        t.primaryKey(), t.uniques(), t.foreignKeys(), t.indexes(), t.checks())));
+    assertEquals(plain.hash(), withCql.hash());
+    assertEquals(withCql, Snapshot.parse(withCql.toJson()));
+    assertEquals("uuid", Snapshot.parse(withCql.toJson()).tables().get(0).column("id").cqlType());
+    assertTrue(withCql.toJson().contains("\"cql_type\" : \"text\""));
+    assertFalse(plain.toJson().contains("cql_type"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.daogen.annotations.Entity;
 import dev.daogen.processor.analysis.MigrationAnalyzer;
 import dev.daogen.processor.analysis.PluginAnalyzer;
+import dev.daogen.processor.analysis.StoreAnalyzer;
 import dev.daogen.processor.diagnostics.Reporter;
 import dev.daogen.processor.generation.AdminGenerator;
 import dev.daogen.processor.generation.DaoGenerator;
@@ -19,6 +20,7 @@ import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.processor.model.Store;
 import dev.daogen.processor.model.TypeModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,6 +56,8 @@ public final class DaogenProcessor extends AbstractProcessor {
   public static final String OPTION_SCHEMA_DIR = MigrationAnalyzer.OPTION_SCHEMA_DIR;
   /** Where hand-written migrations are found (default: the class output, where Maven copied the resources). */
   public static final String OPTION_RESOURCES_DIR = MigrationAnalyzer.OPTION_RESOURCES_DIR;
+  /** The stores to generate for: {@code postgres} (the default), {@code cassandra}, comma-separated. */
+  public static final String OPTION_STORES = StoreAnalyzer.OPTION_STORES;
 
   private final Set<String> modules = new LinkedHashSet<>();
   /** Entities waiting for a later round, by qualified name (elements do not survive rounds). */
@@ -75,7 +79,7 @@ public final class DaogenProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_SCHEMA_DIR, OPTION_RESOURCES_DIR);
+    return Set.of(OPTION_SCHEMA_DIR, OPTION_RESOURCES_DIR, OPTION_STORES);
   }
 
   @Override
@@ -109,16 +113,21 @@ public final class DaogenProcessor extends AbstractProcessor {
     }
     Reporter reporter = new Reporter(processingEnv);
     List<PluginModel> plugins = new PluginAnalyzer(processingEnv, reporter).analyze(entities);
+    StoreAnalyzer storeAnalyzer = new StoreAnalyzer(processingEnv, reporter);
+    Map<PluginModel, Set<Store>> stores = new LinkedHashMap<>();
+    for (PluginModel plugin : plugins) {
+      storeAnalyzer.analyze(plugin).ifPresent(s -> stores.put(plugin, s));
+    }
     if (reporter.hasErrors()) {
       return false;
     }
     MigrationAnalyzer migrationAnalyzer = new MigrationAnalyzer(processingEnv, reporter);
     Map<PluginModel, MigrationPlan> plans = new LinkedHashMap<>();
     for (PluginModel plugin : plugins) {
-      migrationAnalyzer.analyze(plugin).ifPresent(plan -> plans.put(plugin, plan));
+      migrationAnalyzer.analyze(plugin, stores.get(plugin)).ifPresent(plan -> plans.put(plugin, plan));
     }
     if (!reporter.hasErrors()) {
-      plans.forEach(this::generate);
+      plans.forEach((plugin, plan) -> generate(plugin, plan, stores.get(plugin)));
     }
     return false;
   }
@@ -169,7 +178,7 @@ public final class DaogenProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void generate(PluginModel plugin, MigrationPlan migrations) {
+  private void generate(PluginModel plugin, MigrationPlan migrations, Set<Store> stores) {
     Filer filer = processingEnv.getFiler();
     try {
       Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
@@ -177,7 +186,7 @@ public final class DaogenProcessor extends AbstractProcessor {
         new TableGenerator(filer).generate(e);
         new DraftGenerator(filer).generate(e);
         new PatchGenerator(filer).generate(e);
-        new MappingGenerator(filer).generate(e);
+        new MappingGenerator(filer, stores).generate(e);
         new DaoGenerator(filer).generate(e);
         if (e.generateAdminApi()) {
           new AdminGenerator(filer).generate(new AdminGenerator.Input(e, plugin));
@@ -191,6 +200,9 @@ public final class DaogenProcessor extends AbstractProcessor {
       }
       new PluginModuleGenerator(filer).generate(new PluginModuleGenerator.Input(plugin, migrations));
       new ResourceWriter(filer).writeMigrations(plugin, migrations);
+      if (stores.contains(Store.CASSANDRA)) {
+        new ResourceWriter(filer).writeCassandraMigrations(plugin, migrations);
+      }
       new ResourceWriter(filer).writeAdminRoutes(plugin);
       new OpenApiWriter(filer).write(plugin);
       modules.add(PluginModuleGenerator.moduleType(plugin).canonicalName());

@@ -434,6 +434,67 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(5);
   }
 
+  // ---- stores (-Adaogen.stores) -----------------------------------------------------------------------------------
+
+  /** Compiles fixtures of package {@code bad}, with its {@code package-info.java}, for these stores. */
+  static Compilation compileForStores(String stores, JavaFileObject... files) {
+    List<JavaFileObject> all = new java.util.ArrayList<>(Arrays.asList(files));
+    all.add(PACKAGE_INFO);
+    return javac().withProcessors(new DaogenProcessor()).withOptions("-Adaogen.stores=" + stores).compile(all);
+  }
+
+  @Test
+  void storesUnknown() {
+    Compilation c = compileForStores("postgres,mongo", PARENT);
+    assertThat(c).hadErrorContaining(Messages.storesUnknown("postgres,mongo", List.of("mongo"),
+            List.of("postgres", "cassandra")))
+        .inFile(PACKAGE_INFO).onLineContaining("@Plugin");
+    assertThat(c).hadErrorContaining("the known stores are postgres, cassandra");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void storesWithoutPostgres() {
+    Compilation c = compileForStores("cassandra", PARENT);
+    assertThat(c).hadErrorContaining(Messages.storesWithoutPostgres("cassandra"))
+        .inFile(PACKAGE_INFO).onLineContaining("@Plugin");
+    assertThat(c).hadErrorContaining("-Adaogen.stores=postgres,cassandra");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void storesUnknownAndWithoutPostgres() {
+    Compilation c = compileForStores("Postgres", PARENT);
+    assertThat(c).hadErrorContaining(Messages.storesUnknown("Postgres", List.of("Postgres"),
+            List.of("postgres", "cassandra")))
+        .inFile(PACKAGE_INFO).onLineContaining("@Plugin");
+    assertThat(c).hadErrorContaining(Messages.storesWithoutPostgres("Postgres"))
+        .inFile(PACKAGE_INFO).onLineContaining("@Plugin");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void cassandraVersionReserved() {
+    JavaFileObject f = src("VersionColumn");
+    Compilation c = compileForStores("postgres,cassandra", f);
+    assertThat(c).hadErrorContaining(Messages.cassandraVersionReserved("VersionColumn.version"))
+        .inFile(f).onLineContaining("String version");
+    assertThat(c).hadErrorCount(1);
+    // PostgreSQL has no hidden version column
+    assertThat(compileForStores("postgres", f)).succeeded();
+  }
+
+  @Test
+  void cassandraClaimsTableClash() {
+    JavaFileObject owner = src("ClaimsOwner");
+    JavaFileObject clash = src("ClaimsClash");
+    Compilation c = compileForStores("postgres,cassandra", owner, clash);
+    assertThat(c).hadErrorContaining(Messages.cassandraClaimsTableClash("owners_unique", "ClaimsOwner"))
+        .inFile(clash).onLineContaining("@Entity(name = \"owners_unique\")");
+    assertThat(c).hadErrorCount(1);
+    assertThat(compileForStores("postgres", owner, clash)).succeeded();
+  }
+
   @Test
   void nothingIsGeneratedAfterAnError(@TempDir Path classes, @TempDir Path sources) throws Exception {
     // compile-testing hides generated files of a failed compilation, so run javac with real output directories

@@ -1,11 +1,13 @@
 package dev.daogen.processor.analysis;
 
+import dev.daogen.processor.cql.CqlSchema;
 import dev.daogen.processor.diagnostics.Messages;
 import dev.daogen.processor.diagnostics.Reporter;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
+import dev.daogen.processor.model.Store;
 import dev.daogen.processor.sql.SchemaDiff;
 import dev.daogen.processor.sql.SnapshotBuilder;
 import dev.daogen.schema.PluginResources;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -49,10 +52,16 @@ public final class MigrationAnalyzer {
     this.reporter = reporter;
   }
 
-  /** The plan, or empty when an error was reported. */
-  public Optional<MigrationPlan> analyze(PluginModel plugin) {
+  /**
+   * The plan, or empty when an error was reported. For plugins generated for Cassandra, the current snapshot records
+   * each column's CQL type.
+   */
+  public Optional<MigrationPlan> analyze(PluginModel plugin, Set<Store> stores) {
     int errorsBefore = reporter.errorCount();
     Snapshot current = SnapshotBuilder.build(plugin);
+    if (stores.contains(Store.CASSANDRA)) {
+      current = CqlSchema.of(plugin).annotate(current);
+    }
     String option = env.getOptions().get(OPTION_SCHEMA_DIR);
     List<Snapshot> chain = new ArrayList<>();
     Optional<Path> toWrite = Optional.empty();
@@ -94,9 +103,9 @@ public final class MigrationAnalyzer {
       Snapshot to = chain.get(i);
       SchemaDiff.Result diff = SchemaDiff.diff(from, to);
       if (!diff.isEmpty()) {
-        String name = String.format("%03d_%s_to_%s.sql", steps.size() + 1, digits(from.version()),
-            digits(to.version()));
-        steps.add(new MigrationPlan.Step(name, from.version(), to.version(), diff.up(), diff.teardown()));
+        String name = PluginResources.versionMigration(steps.size() + 1, from.version(), to.version(),
+            PluginResources.SQL);
+        steps.add(new MigrationPlan.Step(name, from, to, diff.up(), diff.teardown()));
       }
     }
     return Optional.of(new MigrationPlan(current, chain.get(0), List.copyOf(steps), handWritten(plugin, steps),
@@ -230,9 +239,5 @@ public final class MigrationAnalyzer {
       }
     }
     return 0;
-  }
-
-  private static String digits(String version) {
-    return version.replace(".", "");
   }
 }

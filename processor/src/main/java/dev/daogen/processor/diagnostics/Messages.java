@@ -273,6 +273,32 @@ public final class Messages {
         + " the @PrimaryKey components, or create a new entity and move the rows in a hand-written migration";
   }
 
+  // ---- stores ------------------------------------------------------------------------------------------------------
+
+  public static String storesUnknown(String option, List<String> unknown, List<String> known) {
+    return "[DaogenStoresUnknown] -Adaogen.stores=" + option + " names " + (unknown.size() == 1 ? "a store" : "stores")
+        + " daogen does not know: " + String.join(", ", unknown.stream().map(Messages::quoted).toList())
+        + "; the known stores are " + String.join(", ", known) + ", e.g. -Adaogen.stores=" + String.join(",", known);
+  }
+
+  public static String storesWithoutPostgres(String option) {
+    return "[DaogenStoresWithoutPostgres] -Adaogen.stores=" + option + " leaves out postgres, which every plugin needs"
+        + " for now (the runtime's migrations, admin API and cache run on PostgreSQL): add it, e.g."
+        + " -Adaogen.stores=postgres," + option;
+  }
+
+  public static String cassandraVersionReserved(String component) {
+    return "[DaogenCassandraVersionReserved] component " + component + " maps to column \"version\", which the"
+        + " Cassandra store (-Adaogen.stores=...,cassandra) reserves for the version its conditional writes compare:"
+        + " rename the component";
+  }
+
+  public static String cassandraClaimsTableClash(String name, String owner) {
+    return "[DaogenCassandraClaimsTableClash] entity name " + quoted(name) + " is the Cassandra table that holds the"
+        + " claims of the unique values of " + owner + " (-Adaogen.stores=...,cassandra): set a different @Entity(name"
+        + " = ...)";
+  }
+
   // ---- processor ---------------------------------------------------------------------------------------------------
 
   public static String internalError(String record, String stackTrace) {

@@ -19,6 +19,10 @@ public final class ClassNames {
   public static final ClassName POSTGRES_MAPPING = ClassName.get("dev.daogen.store.postgres", "PostgresMapping");
   public static final ClassName POSTGRES_STATEMENTS = ClassName.get("dev.daogen.store.postgres", "PostgresStatements");
   public static final ClassName SQL = ClassName.get("dev.daogen.store.postgres", "Sql");
+  public static final ClassName CASSANDRA_MAPPING = ClassName.get("dev.daogen.store.cassandra", "CassandraMapping");
+  public static final ClassName CASSANDRA_STATEMENTS =
+      ClassName.get("dev.daogen.store.cassandra", "CassandraStatements");
+  public static final ClassName CQL_ROW = ClassName.get("com.datastax.oss.driver.api.core.cql", "Row");
   public static final ClassName PAGE = ClassName.get("dev.daogen.dao", "Page");
   public static final ClassName TAGS = ClassName.get("dev.daogen.dao", "Tags");
   public static final ClassName DAO_EXCEPTION = ClassName.get("dev.daogen.dao", "DaoException");

@@ -1,5 +1,6 @@
 package dev.daogen.processor.generation;
 
+import static dev.daogen.processor.generation.ClassNames.CASSANDRA_MAPPING;
 import static dev.daogen.processor.generation.ClassNames.ENTITY_MAPPING;
 import static dev.daogen.processor.generation.ClassNames.ENTITY_SCHEMA;
 import static dev.daogen.processor.generation.ClassNames.FILTER;
@@ -22,6 +23,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.daogen.annotations.OnDelete;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
+import dev.daogen.processor.model.Store;
 import dev.daogen.processor.sql.EntitySql;
 import dev.daogen.processor.sql.SqlNames;
 import dev.daogen.processor.sql.SqlRenderer;
@@ -30,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
@@ -37,16 +40,21 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code EMapping}: everything typed about one entity that the engine and the stores need — its lookups,
  * foreign keys as typed values, the PostgreSQL statements rendered by jOOQ (named, with their parameters), the row
- * reader and column binder, the key and cache key, and building and validating rows from drafts and patches.
+ * reader and column binder, the key and cache key, and building and validating rows from drafts and patches; for
+ * plugins generated for Cassandra too, the Cassandra part ({@link CassandraWriter}).
  */
 public final class MappingGenerator extends EntitySourceGenerator {
-  public MappingGenerator(Filer filer) {
+  private final boolean cassandra;
+
+  /** A generator of mappings for these stores. */
+  public MappingGenerator(Filer filer, Set<Store> stores) {
     super(filer);
+    this.cassandra = stores.contains(Store.CASSANDRA);
   }
 
   @Override
   protected TypeSpec.Builder write(EntityModel e) {
-    return new Writer(e).write();
+    return new Writer(e, cassandra).write();
   }
 
   /** The class name of an entity's mapping. */
@@ -59,20 +67,32 @@ public final class MappingGenerator extends EntitySourceGenerator {
     private final EntityModel e;
     private final TypeSpec.Builder type;
     private final List<FieldModel> key;
+    /** The Cassandra part, when the plugin is generated for Cassandra. */
+    private final CassandraWriter cassandra;
 
-    Writer(EntityModel e) {
+    Writer(EntityModel e, boolean cassandra) {
       this.e = e;
       this.key = e.primaryKeyFields();
       this.type = TypeSpec.classBuilder(mappingType(e))
           .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
           .addSuperinterface(ParameterizedTypeName.get(ENTITY_MAPPING, e.type(), e.draftType(), e.patchType()))
           .addSuperinterface(ParameterizedTypeName.get(POSTGRES_MAPPING, e.type()));
+      this.cassandra = cassandra ? new CassandraWriter(e, type) : null;
+      if (cassandra) {
+        type.addSuperinterface(ParameterizedTypeName.get(CASSANDRA_MAPPING, e.type()));
+      }
     }
 
     TypeSpec.Builder write() {
-      type.addJavadoc("How {@link $T} is stored: its lookups and foreign keys, its PostgreSQL statements (rendered by "
-          + "jOOQ at build time), its row reader and binder, and its validation. Used by {@link $T} and the runtime."
-          + "\n", e.type(), e.daoType());
+      if (cassandra == null) {
+        type.addJavadoc("How {@link $T} is stored: its lookups and foreign keys, its PostgreSQL statements (rendered "
+            + "by jOOQ at build time), its row reader and binder, and its validation. Used by {@link $T} and the "
+            + "runtime.\n", e.type(), e.daoType());
+      } else {
+        type.addJavadoc("How {@link $T} is stored: its lookups and foreign keys, its PostgreSQL statements (rendered "
+            + "by jOOQ at build time) and Cassandra statements (rendered by daogen at build time), its row readers and "
+            + "binders, and its validation. Used by {@link $T} and the runtime.\n", e.type(), e.daoType());
+      }
       type.addField(SchemaGenerator.schemaField(e));
       lookups();
       statements();
@@ -177,9 +197,7 @@ public final class MappingGenerator extends EntitySourceGenerator {
       for (EntitySql.Statement s : sql.statements()) {
         CodeBlock subject = s.kind() == EntitySql.Kind.STATEMENT
             ? CodeBlock.of("$S", s.subject())
-            : s.subject().startsWith("Filter.")
-                ? CodeBlock.of("$T.$L", FILTER, s.subject().substring("Filter.".length()))
-                : CodeBlock.of("$L", s.subject());
+            : subject(s.subject());
         List<CodeBlock> args = new ArrayList<>();
         args.add(subject);
         args.add(CodeBlock.of("$S", s.sql()));
@@ -197,6 +215,9 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .returns(POSTGRES_STATEMENTS)
           .addStatement("return POSTGRES")
           .build());
+      if (cassandra != null) {
+        cassandra.statements();
+      }
     }
 
     // ---- rows ----------------------------------------------------------------------------------------------
@@ -214,6 +235,9 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .addException(SQLException.class)
           .addStatement("return new $T($L)", e.type(), CodeBlock.join(columns, ",$W"))
           .build());
+      if (cassandra != null) {
+        cassandra.reader();
+      }
       List<CodeBlock> values = new ArrayList<>();
       for (FieldModel f : e.fields()) {
         values.add(CodeBlock.of("entity.$N()", f.name()));
@@ -260,8 +284,17 @@ public final class MappingGenerator extends EntitySourceGenerator {
           .addException(SQLException.class)
           .addCode(cases.build())
           .build());
+      if (cassandra != null) {
+        cassandra.converter();
+      }
     }
+  }
 
+  /** The expression of a statement's lookup or filter ({@code SqlNames}): a mapping constant, or {@code Filter.ALL}. */
+  static CodeBlock subject(String subject) {
+    return subject.startsWith("Filter.")
+        ? CodeBlock.of("$T.$L", FILTER, subject.substring("Filter.".length()))
+        : CodeBlock.of("$L", subject);
   }
 
   /** Kong's cache key expression of the entity ({@code prefix} "entity.") or of parameters ({@code ""}). */

@@ -1,6 +1,9 @@
 package dev.daogen.processor.generation;
 
 import dev.daogen.processor.analysis.MigrationAnalyzer;
+import dev.daogen.processor.cql.CqlDdl;
+import dev.daogen.processor.cql.CqlDiff;
+import dev.daogen.processor.cql.CqlSchema;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.MigrationPlan;
 import dev.daogen.processor.model.PluginModel;
@@ -23,7 +26,10 @@ import javax.lang.model.element.Element;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
-/** Writes the per-plugin resources: migrations, schema snapshots, and the {@code META-INF/services} registration. */
+/**
+ * Writes the per-plugin resources: migrations (SQL, and CQL for plugins generated for Cassandra), schema snapshots,
+ * and the {@code META-INF/services} registration.
+ */
 public final class ResourceWriter {
   private final Filer filer;
 
@@ -64,6 +70,53 @@ public final class ResourceWriter {
         throw new UncheckedIOException("cannot write the schema snapshot " + target, e);
       }
     }
+  }
+
+  /**
+   * The plugin's migrations in CQL, for the Cassandra store ({@code -Adaogen.stores=…,cassandra}): beside each
+   * {@code .sql} migration a {@code .cql} one of the same name, rendered from the same snapshots. What CQL cannot
+   * express is said in the file's header.
+   */
+  public void writeCassandraMigrations(PluginModel plugin, MigrationPlan plan) {
+    Element[] origins = plugin.entities().stream().map(e -> (Element) e.element()).toArray(Element[]::new);
+    String folder = PluginResources.migrations(plugin.name());
+    CqlSchema schema = CqlSchema.of(plugin);
+    StringBuilder base = new StringBuilder()
+        .append("-- Base migration of plugin '").append(plugin.name()).append("' ").append(plan.base().version())
+        .append(" for Cassandra. ").append(MigrationAnalyzer.GENERATED_MARK).append("; do not edit.\n")
+        .append("-- One statement per line, run in the plugin's keyspace.\n");
+    write(folder + PluginResources.baseMigration(plugin.name(), PluginResources.CQL),
+        file(base, new CqlDdl(schema).createTables(plan.base()), List.of()), origins);
+    for (MigrationPlan.Step step : plan.steps()) {
+      CqlDiff.Result diff = CqlDiff.diff(step.before(), step.after(), schema);
+      StringBuilder header = new StringBuilder()
+          .append("-- Migration of plugin '").append(plugin.name()).append("' from ").append(step.from())
+          .append(" to ").append(step.to()).append(" for Cassandra. ").append(MigrationAnalyzer.GENERATED_MARK)
+          .append(" from the schema snapshots; do not edit.\n")
+          .append("-- up: additive and reentrant, safe while nodes of ").append(step.from()).append(" still run.\n")
+          .append("-- teardown: destructive, run by 'migrations finish' once every node runs ").append(step.to())
+          .append(".\n");
+      for (String note : diff.notes()) {
+        header.append(comment("Not in this migration, CQL cannot do it: " + note + "."));
+      }
+      write(folder + step.fileName(PluginResources.CQL), file(header, diff.up(), diff.teardown()), origins);
+    }
+  }
+
+  /** {@code text} as {@code --} comment lines of at most 120 characters (longer words stay whole). */
+  static String comment(String text) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder("--");
+    for (String word : text.split(" ")) {
+      if (line.length() > 2 && line.length() + 1 + word.length() > 120) {
+        out.append(line).append('\n');
+        line = new StringBuilder("--   ");
+        line.append(word);
+      } else {
+        line.append(' ').append(word);
+      }
+    }
+    return out.append(line).append('\n').toString();
   }
 
   private static String file(StringBuilder header, List<String> up, List<String> teardown) {

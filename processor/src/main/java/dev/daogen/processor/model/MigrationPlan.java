@@ -27,12 +27,27 @@ public record MigrationPlan(
    * One version migration.
    *
    * @param fileName {@code 001_100_to_110.sql}
-   * @param from the previous version
-   * @param to the next version
+   * @param before the schema of the previous version
+   * @param after the schema of the next version
    * @param up statements of the up part
    * @param teardown statements of the teardown part
    */
-  public record Step(String fileName, String from, String to, List<String> up, List<String> teardown) {}
+  public record Step(String fileName, Snapshot before, Snapshot after, List<String> up, List<String> teardown) {
+    /** The previous version. */
+    public String from() {
+      return before.version();
+    }
+
+    /** The next version. */
+    public String to() {
+      return after.version();
+    }
+
+    /** The step's file name for another database: {@code 001_100_to_110.cql}. */
+    public String fileName(String extension) {
+      return fileName.substring(0, fileName.lastIndexOf('.') + 1) + extension;
+    }
+  }
 
   /** Every migration resource, generated and hand-written, in the order they run: by file name. */
   public List<String> resources() {
