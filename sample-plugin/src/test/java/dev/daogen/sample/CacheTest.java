@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The entity cache on one node: negative caching, TTLs, size bound, loads, invalidation by writes. */
+@Tag("postgres")
 class CacheTest {
   private Database db;
   private EntityCache cache;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** An entity whose primary key is (consumer, group_name): every DAO method and error with two key columns. */
@@ -78,6 +79,7 @@ class CompositeKeyTest {
   }
 
   @Test
+  @Tag("postgres")
   void pagesFollowBothKeyColumns() {
     Consumer a = f.consumer("a");
     Consumer b = f.consumer("b");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** select / insert / delete / count / truncate, auto fields, defaults and the round trip of every column type. */
@@ -21,6 +22,7 @@ class CrudTest {
   private final Fixtures f = new Fixtures();
 
   @Test
+  @Tag("postgres")
   void insertFillsAutoFieldsAndSelectReadsTheRowBack() {
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Consumer bob = f.consumers.insert(new ConsumerDraft().username("bob").customId("c-1").tags(Set.of("a", "b")));
@@ -74,6 +76,7 @@ class CrudTest {
   }
 
   @Test
+  @Tag("postgres")
   void defaultsAreAppliedByTheDao() {
     Upstream u = f.upstream("svc");
     assertEquals(Algorithm.ROUND_ROBIN, u.algorithm());
@@ -98,6 +101,7 @@ class CrudTest {
   }
 
   @Test
+  @Tag("postgres")
   void everyColumnTypeRoundTrips() {
     HealthCheck hc = new HealthCheck("/health", 5, List.of(200, 204, 302));
     Upstream u = f.upstreams.insert(new UpstreamDraft().name("svc.local").algorithm(Algorithm.CONSISTENT_HASHING)
@@ -136,6 +140,7 @@ class CrudTest {
   }
 
   @Test
+  @Tag("postgres")
   void nullableValuesRoundTripAsNull() {
     Route r = f.routes.insert(new RouteDraft().name("bare"));
     assertEquals(new Route(r.id(), r.createdAt(), "bare", null, null, null, null), r);
@@ -145,6 +150,7 @@ class CrudTest {
   }
 
   @Test
+  @Tag("postgres")
   void emptyCollectionsStayEmpty() {
     Consumer c = f.consumers.insert(new ConsumerDraft().username("e").tags(Set.of()));
     assertEquals(Set.of(), f.consumers.select(c.id()).orElseThrow().tags());

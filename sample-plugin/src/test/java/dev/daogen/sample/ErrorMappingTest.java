@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Kong's error codes and messages for missing keys, missing rows, duplicate keys and refused values. */
@@ -88,6 +89,7 @@ class ErrorMappingTest {
   }
 
   @Test
+  @Tag("postgres")
   void valuesTheDatabaseRefusesAreSchemaViolationsWithoutSql() {
     f.consumer("bob");
     DaoException e = Fixtures.expectUnchanged(ErrorCode.SCHEMA_VIOLATION,

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** CRUD events: after commit only, with old values on update and one delete per cascaded row, recursively. */
@@ -97,6 +98,7 @@ class EventsTest {
   }
 
   @Test
+  @Tag("postgres")
   void aRolledBackTransactionPublishesNothing() {
     assertThrows(IllegalStateException.class, () -> db.transaction(tx -> {
       consumers.insert(new ConsumerDraft().username("ghost"));
@@ -108,6 +110,7 @@ class EventsTest {
   }
 
   @Test
+  @Tag("postgres")
   void aTransactionPublishesOnlyAfterItCommits() {
     List<Integer> seenInside = new CopyOnWriteArrayList<>();
     db.transaction(tx -> {

@@ -76,6 +76,10 @@ final class Fixtures {
   /** Every row of every table (hidden columns included), as text, sorted: equal snapshots = unchanged data. */
   static Map<String, String> snapshot() {
     Map<String, String> out = new LinkedHashMap<>();
+    if (TestDatabase.cassandra()) {
+      TABLES.forEach(t -> out.put(t, TestCassandra.snapshot(t)));
+      return out;
+    }
     for (String table : TABLES) {
       out.put(table, text("select coalesce(string_agg(t::text, E'\\n' order by t::text), '') from " + table + " t"));
     }
@@ -83,6 +87,9 @@ final class Fixtures {
   }
 
   static long rows(String table) {
+    if (TestDatabase.cassandra()) {
+      return TestCassandra.count(table);
+    }
     return TestDatabase.scalar("select count(*) from " + table);
   }
 

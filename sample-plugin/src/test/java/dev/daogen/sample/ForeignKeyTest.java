@@ -9,6 +9,7 @@ import dev.daogen.dao.ErrorCode;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** References to parents: missing parents, RESTRICT, CASCADE and SET NULL. */
@@ -90,6 +91,7 @@ class ForeignKeyTest {
   }
 
   @Test
+  @Tag("postgres")
   void deleteOfAConsumerCascadesToCredentialsAndMemberships() {
     Consumer bob = f.consumer("bob");
     Consumer amy = f.consumer("amy");
@@ -111,6 +113,7 @@ class ForeignKeyTest {
   }
 
   @Test
+  @Tag("postgres")
   void deleteOfAnUpstreamSetsTheRoutesReferenceToNull() {
     Upstream u = f.upstream("u");
     Upstream v = f.upstream("v");

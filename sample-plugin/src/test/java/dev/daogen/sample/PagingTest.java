@@ -23,9 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keyset pages, opaque offsets, lazy streams, pages of a parent's children, finders by index, tag filters. */
+@Tag("postgres")
 class PagingTest {
   private final Fixtures f = new Fixtures();
 

@@ -15,13 +15,24 @@ import javax.sql.DataSource;
  * plugin's migrations applied. Tests start from empty tables with {@link #reset()}.
  */
 final class TestDatabase {
+  /** Which store the behaviour tests run on: {@code postgres} (default) or {@code cassandra}. */
+  static final String STORE = System.getProperty("daogen.test.store", "postgres");
+
   private static EmbeddedPostgres postgres;
   private static Database database;
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private TestDatabase() {}
 
+  /** Whether this run's store is Cassandra. */
+  static boolean cassandra() {
+    return STORE.equals("cassandra");
+  }
+
   static synchronized Database get() {
+    if (database == null && cassandra()) {
+      database = TestCassandra.start();
+    }
     if (database == null) {
       try {
         postgres = EmbeddedPostgres.builder().start();
@@ -43,6 +54,11 @@ final class TestDatabase {
 
   /** Empties every table of the plugin. */
   static void reset() {
+    if (cassandra()) {
+      get();
+      TestCassandra.truncate(Fixtures.TABLES);
+      return;
+    }
     try (Connection c = get().dataSource().getConnection(); Statement st = c.createStatement()) {
       st.execute("truncate table consumers, keyauth_credentials, credential_scopes, upstreams, targets, routes, "
           + "group_memberships, keyauth_failed_attempts");

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A ttl entity hides rows whose hidden ttl column is in the past. */
+@Tag("postgres")
 class TtlTest {
   private final Fixtures f = new Fixtures();
   private Consumer bob;

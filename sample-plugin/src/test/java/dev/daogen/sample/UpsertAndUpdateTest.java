@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Partial updates (Kong's PATCH) and replacing upserts (Kong's PUT), by primary key and by unique key. */
@@ -45,6 +46,7 @@ class UpsertAndUpdateTest {
   }
 
   @Test
+  @Tag("postgres")
   void settingNullClearsANullableValueWhileNotSettingKeepsIt() {
     Consumer bob = oldConsumer("bob", "c-1", Set.of("a"));
     Consumer cleared = f.consumers.update(bob.id(), new ConsumerPatch().tags(null).customId(null));
@@ -87,6 +89,7 @@ class UpsertAndUpdateTest {
   }
 
   @Test
+  @Tag("postgres")
   void updateOfTheCompositeCacheKeyMovesTheHiddenColumn() {
     Upstream u = f.upstream("u");
     Upstream v = f.upstream("v");

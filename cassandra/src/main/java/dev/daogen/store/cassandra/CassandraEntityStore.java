@@ -98,9 +98,13 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
     this.findKey = required(all, CassandraStatements.findName(primaryKey));
     this.truncateClaims = all.get(CassandraStatements.TRUNCATE_CLAIMS);
     this.pageTag = all.get(CassandraStatements.PAGE_TAG);
+    // the one statement not rendered by the processor: a claim's owner and when it was written (made once, here)
+    Prepared readClaim = schema.uniqueConstraints().isEmpty() ? null : Prepared.of(session, "read claim",
+        Cql.of("SELECT \"owner\", WRITETIME(\"owner\") FROM \"" + schema.name().replace("\"", "\"\"")
+            + "_unique\" WHERE \"name\" = ? AND \"value\" = ?", Cql.UNIQUE_NAME, Cql.UNIQUE_VALUE), columns);
     this.claims = new UniqueClaims<>(session, mapping, all.get(CassandraStatements.CLAIM),
-        all.get(CassandraStatements.TAKE_OVER_CLAIM), all.get(CassandraStatements.RELEASE_CLAIM),
-        key -> stored(findKey, cqlKey(key)).map(Stored::row).orElse(null));
+        all.get(CassandraStatements.TAKE_OVER_CLAIM), all.get(CassandraStatements.RELEASE_CLAIM), readClaim,
+        key -> stored(findKey, cqlKey(key)).orElse(null));
     if (claims.any() && (truncateClaims == null || all.get(CassandraStatements.CLAIM) == null)) {
       throw new IllegalStateException(schema.name() + " has unique constraints but no claim statements");
     }

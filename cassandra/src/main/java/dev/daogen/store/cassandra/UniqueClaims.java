@@ -7,6 +7,8 @@ import dev.daogen.internal.Values;
 import dev.daogen.schema.EntitySchema;
 import dev.daogen.schema.FieldSchema;
 import dev.daogen.store.support.StoreErrors;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,19 @@ import java.util.function.Function;
  * Unique values on Cassandra, race-free: each value of a unique constraint is claimed by its row in the entity's
  * {@code <name>_unique} table with a lightweight transaction ({@code INSERT … IF NOT EXISTS}) before the row is
  * written, and released after the row stops holding it. Of two writers of the same value, exactly one gets the
- * claim; the other gets Kong's UNIQUE violation. A claim whose owner no longer holds the value (a writer that died
- * between claiming and writing, or a row that expired) is taken over with a second lightweight transaction.
+ * claim; the other gets Kong's UNIQUE violation. A claim whose owner no longer holds the value (a row that expired or
+ * changed, or a writer that died between claiming and writing: after {@link #IN_FLIGHT}) is taken over with a second
+ * lightweight transaction.
  *
  * @param <E> the entity
  */
 final class UniqueClaims<E> {
+  /**
+   * How long a claim without its row counts as a writer's claim in flight (claim, then row: milliseconds apart); a
+   * writer that died in between blocks the value this long.
+   */
+  static final Duration IN_FLIGHT = Duration.ofSeconds(30);
+
   /** Separates the text forms of several values (composite keys and constraints). */
   private static final String SEPARATOR = "\u001f";
 
@@ -32,17 +41,19 @@ final class UniqueClaims<E> {
   private final Prepared claim;
   private final Prepared takeOver;
   private final Prepared release;
-  /** The current row of a primary key (expired ones included), to tell a live claim from a stale one. */
-  private final Function<Object[], E> owner;
+  private final Prepared read;
+  /** The stored row of a primary key (expired ones included), or null: to tell a live claim from a stale one. */
+  private final Function<Object[], CassandraEntityStore.Stored<E>> owner;
 
   UniqueClaims(CqlSession session, CassandraMapping<E> mapping, Prepared claim, Prepared takeOver, Prepared release,
-      Function<Object[], E> owner) {
+      Prepared read, Function<Object[], CassandraEntityStore.Stored<E>> owner) {
     this.session = session;
     this.mapping = mapping;
     this.schema = mapping.schema();
     this.claim = claim;
     this.takeOver = takeOver;
     this.release = release;
+    this.read = read;
     this.owner = owner;
   }
 
@@ -66,42 +77,82 @@ final class UniqueClaims<E> {
       if (value == null || (old != null && !schema.ttl() && value.equals(valueText(c.getValue(), old)))) {
         continue;
       }
-      if (!claimOne(c.getKey(), value, me, ttlSeconds)) {
+      Claim outcome = claimOne(c.getKey(), value, me, ttlSeconds, old != null);
+      if (outcome == Claim.REFUSED) {
         releaseAll(made, me);
         throw StoreErrors.uniqueViolation(c.getValue(), row, null);
       }
-      made.add(new String[] {c.getKey(), value});
+      if (outcome == Claim.NEW) {
+        made.add(new String[] {c.getKey(), value});
+      }
     }
     return made;
   }
 
-  private boolean claimOne(String constraint, String value, String me, int ttlSeconds) {
+  /** What claiming a value came to. */
+  private enum Claim {
+    /** Claimed now: release it if the row's write fails. */
+    NEW,
+    /** The row held it already (its ttl refreshed): keep it whatever happens. */
+    KEPT,
+    /** Another row holds it. */
+    REFUSED
+  }
+
+  /**
+   * @param rewriting whether the row exists (an update): a claim in its name is its own; on an insert, a claim in
+   *     the new row's name belongs to the row that has that primary key already, and is left alone (the insert then
+   *     fails on the key)
+   */
+  private Claim claimOne(String constraint, String value, String me, int ttlSeconds, boolean rewriting) {
     for (int attempt = 0; attempt < 10; attempt++) {
       ResultSet rs = session.execute(claim.bindClaim(constraint, value, me, null, ttlSeconds));
       if (rs.wasApplied()) {
-        return true;
+        return Claim.NEW;
       }
       Row current = rs.one();
       String holder = current == null ? null : current.getString("owner");
       if (holder == null) {
         continue; // released meanwhile: claim again
       }
-      if (holder.equals(me) || isStale(constraint, value, holder)) {
-        // our own claim (a rewrite of the row, maybe with a new ttl), or one nobody holds any more
+      if (holder.equals(me)) {
+        if (!rewriting) {
+          return Claim.KEPT;
+        }
+        // the row's own claim: written again with the row's new ttl
         if (session.execute(takeOver.bindClaim(constraint, value, me, holder, ttlSeconds)).wasApplied()) {
-          return true;
+          return Claim.KEPT;
         }
         continue;
       }
-      return false;
+      if (isStale(constraint, value, holder)) {
+        // one nobody holds any more
+        if (session.execute(takeOver.bindClaim(constraint, value, me, holder, ttlSeconds)).wasApplied()) {
+          return Claim.NEW;
+        }
+        continue;
+      }
+      return Claim.REFUSED;
     }
     throw new IllegalStateException("the unique value of " + constraint + " changed owner too often to claim it");
   }
 
-  /** Whether the row a claim names no longer holds the value (deleted, expired, or changed). */
+  /**
+   * Whether a claim is left over: its row expired or holds another value now, or there is no row and the claim is
+   * older than {@link #IN_FLIGHT} (a younger one belongs to a writer between its claim and its row: it wins).
+   */
   private boolean isStale(String constraint, String value, String holder) {
-    E row = owner.apply(mapping.parseKey(holder.split(SEPARATOR, -1)));
-    return row == null || !value.equals(valueText(schema.uniqueConstraints().get(constraint), row));
+    CassandraEntityStore.Stored<E> row = owner.apply(mapping.parseKey(holder.split(SEPARATOR, -1)));
+    if (row != null && !row.ghost()) {
+      return !row.visible(Instant.now()) || !value.equals(valueText(schema.uniqueConstraints().get(constraint),
+          row.row()));
+    }
+    Row claimed = session.execute(read.bindClaim(constraint, value, null, null, 0)).one();
+    if (claimed == null || !holder.equals(claimed.getString(0))) {
+      return false; // released or taken meanwhile: claim again
+    }
+    long writtenMicros = claimed.getLong(1);
+    return Instant.now().toEpochMilli() - writtenMicros / 1000 > IN_FLIGHT.toMillis();
   }
 
   /** Releases the claims of the values {@code old} held and {@code row} (null: deleted) no longer holds. */
@@ -110,7 +161,7 @@ final class UniqueClaims<E> {
     for (Map.Entry<String, List<FieldSchema<E>>> c : schema.uniqueConstraints().entrySet()) {
       String value = valueText(c.getValue(), old);
       if (value != null && (row == null || !Objects.equals(value, valueText(c.getValue(), row)))) {
-        session.execute(release.bindClaim(c.getKey(), value, null, me, 0));
+        session.execute(release.bindClaim(c.getKey(), value, me, null, 0));
       }
     }
   }
@@ -122,7 +173,7 @@ final class UniqueClaims<E> {
 
   private void releaseAll(List<String[]> claims, String me) {
     for (String[] c : claims) {
-      session.execute(release.bindClaim(c[0], c[1], null, me, 0));
+      session.execute(release.bindClaim(c[0], c[1], me, null, 0));
     }
   }
 
