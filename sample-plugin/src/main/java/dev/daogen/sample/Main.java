@@ -68,7 +68,14 @@ public final class Main {
       err.println(USAGE);
       return 2;
     }
-    Postgres pg = Postgres.open(options, out);
+    Backend pg;
+    try {
+      pg = Backend.open(options, out);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
     Database db = pg.database();
     SchemaState state = migrate(db, out, err);
     if (state == null) {
@@ -85,7 +92,7 @@ public final class Main {
     return serve(pg, db, state, options, out, err);
   }
 
-  private static int serve(Postgres pg, Database db, SchemaState state, Map<String, String> options,
+  private static int serve(Backend pg, Database db, SchemaState state, Map<String, String> options,
       PrintStream out, PrintStream err) throws InterruptedException, URISyntaxException {
     AdminOptions admin;
     AdminServer server;
@@ -100,7 +107,7 @@ public final class Main {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("stopping: admin API, then PostgreSQL (the data stays)");
+      out.println("stopping: admin API, then " + pg.name() + " (the data stays)");
       server.close();
       pg.close();
       stopped.countDown();
@@ -251,13 +258,14 @@ public final class Main {
       err.println(e.getMessage());
       return 2;
     }
-    try (Postgres pg = Postgres.open(options, err)) {
+    try (Backend pg = Backend.open(options, err)) {
       return dev.daogen.cli.Cli.run(verbs.toArray(String[]::new), pg.database(), out, err);
     }
   }
 
   private static final java.util.Set<String> DATABASE_OPTIONS =
-      java.util.Set.of("--data-dir", "--jdbc-url", "--user", "--password");
+      java.util.Set.of("--data-dir", "--jdbc-url", "--user", "--password", "--store", "--contact-points",
+          "--datacenter", "--keyspace", "--replication-factor", "--cql-port", "--storage-port");
 
   static Map<String, String> options(Deque<String> args) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -285,8 +293,13 @@ public final class Main {
       "  demo                   walk through the generated DAOs and print what they do",
       "  migrations VERB        bootstrap|up|finish|list|status|reset [--force] [--yes] (Kong's verbs)",
       "options:",
-      "  --data-dir DIR         embedded PostgreSQL data directory (default ./daogen-data)",
+      "  --store NAME           postgres (default) or cassandra: the same DAOs and admin API on either",
+      "  --data-dir DIR         the embedded database's data directory (default ./daogen-data,",
+      "                         with --store cassandra ./daogen-cassandra-data)",
       "  --jdbc-url URL         use this PostgreSQL instead (with --user, --password)",
+      "  --cql-port N           the embedded Cassandra's CQL port [9042] (--storage-port N: gossip [7000])",
+      "  --contact-points H:P,… use this Cassandra cluster instead (with --datacenter DC, --keyspace K,",
+      "                         --replication-factor N for a keyspace it creates [datacenter1, daogen, 1])",
       "  --listen HOST          admin API address (default 127.0.0.1; others need --admin-token)",
       "  --port N               admin API port (default 8001)",
       "  --admin-token TOKEN    required from clients (header Kong-Admin-Token or Authorization: Bearer)",
@@ -301,14 +314,26 @@ public final class Main {
       "  --list-budget-bytes N  most bytes of entities in one list page; it ends early with next [8388608]");
 
   /**
-   * The database: an external server, or an embedded one with a persistent data directory.
+   * The database: an external server, or an embedded one with a persistent data directory; PostgreSQL by default,
+   * Cassandra with {@code --store cassandra}.
    *
+   * @param name what to call it in messages
+   * @param embedded the embedded server this process started, or null
    * @param optionsWhileRunning the options by which another process reaches this database while this one runs
    * @param optionsAfterExit the options by which another process reaches it once this one has stopped
    */
-  record Postgres(Database database, EmbeddedPostgres embedded, String optionsWhileRunning, String optionsAfterExit)
-      implements AutoCloseable {
-    static Postgres open(Map<String, String> options, PrintStream out) throws IOException {
+  record Backend(String name, Database database, AutoCloseable embedded, String optionsWhileRunning,
+      String optionsAfterExit) implements AutoCloseable {
+    static Backend open(Map<String, String> options, PrintStream out) throws IOException {
+      String store = options.getOrDefault("store", "postgres");
+      return switch (store) {
+        case "postgres" -> postgres(options, out);
+        case "cassandra" -> CassandraBackend.open(options, out);
+        default -> throw new IllegalArgumentException("unknown --store '" + store + "': postgres or cassandra");
+      };
+    }
+
+    private static Backend postgres(Map<String, String> options, PrintStream out) throws IOException {
       String url = options.get("jdbc-url");
       if (url != null) {
         out.println("PostgreSQL: " + url);
@@ -316,7 +341,8 @@ public final class Main {
         // a password is never printed: the operator puts it in place of the word PASSWORD
         String reach = "--jdbc-url " + shellWord(url) + " --user " + shellWord(user)
             + (options.containsKey("password") ? " --password PASSWORD" : "");
-        return new Postgres(Database.connect(url, user, options.getOrDefault("password", "")), null, reach, reach);
+        return new Backend("PostgreSQL", Database.connect(url, user, options.getOrDefault("password", "")), null,
+            reach, reach);
       }
       Path dir = Path.of(options.getOrDefault("data-dir", "daogen-data")).toAbsolutePath();
       Files.createDirectories(dir);
@@ -326,7 +352,7 @@ public final class Main {
           .start();
       out.println("PostgreSQL (embedded) keeps its data in " + dir);
       // a pool, as a real deployment would have (the embedded server trusts local connections)
-      return new Postgres(Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg,
+      return new Backend("PostgreSQL", Database.connect(pg.getJdbcUrl("postgres", "postgres"), "postgres", ""), pg,
           "--jdbc-url jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
           "--data-dir " + shellWord(dir.toString()));
     }
@@ -337,8 +363,8 @@ public final class Main {
       if (embedded != null) {
         try {
           embedded.close();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+        } catch (Exception e) {
+          throw new IllegalStateException("could not stop the embedded " + name + ": " + e.getMessage(), e);
         }
       }
     }

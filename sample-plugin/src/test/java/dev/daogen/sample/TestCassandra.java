@@ -41,6 +41,7 @@ final class TestCassandra {
     CqlSession session = node.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
         .build()).build();
     store = CassandraStore.create(session, "daogen_test", 1);
     Database db = Database.connect(store, DaoSettings.DEFAULTS,

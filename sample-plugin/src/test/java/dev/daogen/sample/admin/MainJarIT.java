@@ -166,6 +166,52 @@ class MainJarIT {
   }
 
   @Test
+  void servesOnCassandraAsPrintedStopsCleanlyAndKeepsTheData() throws Exception {
+    String[] cassandra = {"--store", "cassandra", "--data-dir", dataDir.toString(),
+        "--cql-port", Integer.toString(freePort()), "--storage-port", Integer.toString(freePort())};
+    int port = freePort();
+    Run first = new Run(concat(cassandra, "--port", Integer.toString(port)));
+    first.awaitLine("listening on http://127.0.0.1:" + port, 240);
+    assertTrue(first.output().contains("Cassandra (embedded) keeps its data in " + dataDir.toAbsolutePath()),
+        first.output());
+    if (hasCurl()) {
+      runPrintedCurls(first);
+    }
+    Http http = new Http("http://127.0.0.1:" + port);
+    String bobId = str(http.form("POST", "/consumers", "username=bob&tags[]=kept").expect(201).obj().get("id"));
+    http.form("POST", "/consumers", "username=bob").expect(409);
+    stop(first, "Cassandra");
+
+    int port2 = freePort();
+    Run second = new Run(concat(cassandra, "--port", Integer.toString(port2)));
+    second.awaitLine("listening on http://127.0.0.1:" + port2, 240);
+    Http http2 = new Http("http://127.0.0.1:" + port2);
+    Map<String, Object> bob = http2.get("/consumers/bob").expect(200).obj();
+    assertEquals(bobId, bob.get("id"));
+    assertEquals(List.of("kept"), bob.get("tags"));
+    assertEquals(Map.of("reachable", true), http2.get("/status").expect(200).obj().get("database"));
+    stop(second, "Cassandra");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** SIGTERM, then a clean exit that stops the embedded database with it (its JVM gone). */
+  private static void stop(Run run, String database) throws InterruptedException {
+    java.util.Set<ProcessHandle> children = run.process.descendants().collect(java.util.stream.Collectors.toSet());
+    run.process.destroy();
+    assertTrue(run.process.waitFor(90, TimeUnit.SECONDS), "no exit within 90 s after SIGTERM:\n" + run.output());
+    assertTrue(run.output().contains("stopping: admin API, then " + database), run.output());
+    assertFalse(run.output().contains("Exception"), "exceptions during the run:\n" + run.output());
+    for (ProcessHandle child : children) {
+      child.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+  }
+
+  @Test
   void servesAsPrintedStopsCleanlyAndKeepsTheData() throws Exception {
     int port = freePort();
     Run first = new Run("--data-dir", dataDir.toString(), "--port", Integer.toString(port));

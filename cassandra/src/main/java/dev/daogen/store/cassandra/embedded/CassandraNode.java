@@ -50,12 +50,35 @@ public final class CassandraNode implements AutoCloseable {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final int LOG_TAIL_LINES = 40;
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+  /** How long the exit hook leaves nodes to their owners' hooks before it stops them itself. */
+  private static final Duration OWNER_HEAD_START = Duration.ofSeconds(5);
   private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
 
   static {
+    // nodes still running when this JVM exits stop as close() stops them: SIGTERM, so that Cassandra drains (flushes
+    // what its commit log has not synced yet: acknowledged writes survive), then SIGKILL after the grace period. Their
+    // owners' own shutdown hooks run at the same time and usually close them first (sessions before nodes): they get
+    // a head start, so that a node does not vanish under a session still open
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      long headStart = System.nanoTime() + OWNER_HEAD_START.toNanos();
       for (Process process : RUNNING) {
+        try {
+          process.waitFor(Math.max(0, headStart - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      for (Process process : RUNNING) {
+        process.destroy();
+      }
+      long deadline = System.nanoTime() + GRACEFUL_STOP.toNanos();
+      for (Process process : RUNNING) {
+        try {
+          process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         process.destroyForcibly();
       }
     }, "daogen-cassandra-node-reaper"));
