@@ -46,7 +46,9 @@ class CassandraNodeTest {
   @BeforeAll
   static void startNode() throws IOException {
     deleteRecursively(DATA);
-    node = CassandraNode.start(CassandraNode.Settings.builder(DATA).build());
+    // free ports: another node (a parallel build, a cluster test) may hold 9042/7000
+    node = CassandraNode.start(CassandraNode.Settings.builder(DATA).nativePort(freePort()).storagePort(freePort())
+        .build());
     report("first start", node);
     session = node.sessionBuilder().build();
     execute("CREATE KEYSPACE IF NOT EXISTS it WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
@@ -173,7 +175,7 @@ class CassandraNodeTest {
   void aTakenPortIsAClearError(@TempDir Path dir) throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       CassandraNode.Settings settings = CassandraNode.Settings.builder(dir).nativePort(taken.getLocalPort())
-          .storagePort(taken.getLocalPort() == 7001 ? 7002 : 7001).build();
+          .storagePort(freePort()).build();
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> CassandraNode.start(settings));
       assertTrue(e.getMessage().contains("port " + taken.getLocalPort()), e.getMessage());
       assertTrue(e.getMessage().contains("taken"), e.getMessage());
@@ -234,6 +236,12 @@ class CassandraNodeTest {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
     }
   }
 }
