@@ -223,6 +223,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void indexedForeignKey() {
+    JavaFileObject f = src("IndexedForeignKey");
+    Compilation c = compile(f, PARENT);
+    assertThat(c).hadErrorContaining(Messages.INDEXED_FOREIGN_KEY).inFile(f).onLineContaining("@Indexed @Foreign");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void autoWithDefault() {
     JavaFileObject f = src("AutoWithDefault");
     Compilation c = compile(f);

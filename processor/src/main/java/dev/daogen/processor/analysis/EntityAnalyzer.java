@@ -196,6 +196,10 @@ final class EntityAnalyzer {
 
     String column = Names.snakeCase(name);
     Optional<ForeignKeyModel> foreignKey = Optional.empty();
+    Optional<AnnotationMirror> indexed = AnnotationSupport.find(component, AnnotationSupport.INDEXED);
+    if (foreign.isPresent() && indexed.isPresent()) {
+      reporter.error(Messages.INDEXED_FOREIGN_KEY, component, indexed.get());
+    }
     if (foreign.isPresent()) {
       Optional<ForeignKeyResolver.Resolved> resolved =
           foreignKeys.resolve(component, label, foreign.get(), nullable, table, entitiesInRound);

@@ -155,6 +155,10 @@ public final class Messages {
         + " remove @Auto or use @Default";
   }
 
+  public static final String INDEXED_FOREIGN_KEY =
+      "[DaogenIndexedForeignKey] a @Foreign component is indexed already, and has its pageFor…/eachFor… finders:"
+          + " remove @Indexed";
+
   public static final String AUTO_WITH_DEFAULT =
       "[DaogenAutoWithDefault] a component cannot be both @Auto and @Default: keep one of them";
 
