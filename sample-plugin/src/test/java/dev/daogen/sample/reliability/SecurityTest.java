@@ -9,7 +9,6 @@ import dev.daogen.admin.AdminOptions;
 import dev.daogen.admin.JettyAdminServer;
 import dev.daogen.sample.AdminTestSupport;
 import dev.daogen.store.postgres.PostgresMapping;
-import dev.daogen.store.postgres.Sql;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,10 @@ class SecurityTest {
     assertTrue(!m.group(1).contains(".equals("), "a short-circuiting equals: " + m.group(1));
   }
 
-  /** Every SQL constant of every generated DAO: identifiers quoted, no literals, only SQL keywords left bare. */
+  /**
+   * Every SQL and CQL constant of every generated DAO: identifiers quoted, no literals, only keywords left bare; and
+   * no statement text anywhere else in generated code.
+   */
   @Test
   void generatedSqlQuotesEveryIdentifierAndBindsEveryValue() throws Exception {
     Set<String> keywords = Set.of("select", "from", "where", "and", "or", "not", "order", "by", "asc", "desc",
@@ -92,7 +94,9 @@ class SecurityTest {
         "true", "false", "interval", "timestamptz", "bigint", "integer", "nothing", "current_timestamp", "row",
         "case", "when", "then", "else", "end", "least", "greatest", "array", "with", "using", "lock", "nowait",
         "first", "nulls", "offset", "all", "extract", "epoch", "int", "numeric", "boolean", "date",
-        "cast", "ctid" /* PostgreSQL's system column */);
+        "cast", "ctid" /* PostgreSQL's system column */,
+        // CQL (the Cassandra statements): conditions, ttl, the claims' write time
+        "if", "ttl", "contains", "writetime");
     Set<String> bare = new TreeSet<>();
     int constants = 0;
     List<String> problems = new ArrayList<>();
@@ -100,8 +104,12 @@ class SecurityTest {
       // the statements live in the generated mapping, named, rendered at build time
       Class<?> mapping = Class.forName("dev.daogen.sample." + entity + "Mapping");
       PostgresMapping<?> m = (PostgresMapping<?>) mapping.getConstructor().newInstance();
-      for (Map.Entry<String, Sql> statement : m.postgres().all().entrySet()) {
-        String sql = statement.getValue().text();
+      Map<String, String> texts = new java.util.LinkedHashMap<>();
+      m.postgres().all().forEach((name, sql) -> texts.put(name, sql.text()));
+      ((dev.daogen.store.cassandra.CassandraMapping<?>) m).cassandra().all()
+          .forEach((name, cql) -> texts.put("cql " + name, cql.text()));
+      for (Map.Entry<String, String> statement : texts.entrySet()) {
+        String sql = statement.getValue();
         String name = "'" + statement.getKey() + "'";
         constants++;
         if (sql.contains("'")) {
@@ -125,7 +133,8 @@ class SecurityTest {
           .toList()) {
         files++;
         String code = Files.readString(p)
-            .replaceAll("(?s)private static final PostgresStatements POSTGRES = .*?\\.build\\(\\);\\n", "");
+            .replaceAll("(?s)private static final PostgresStatements POSTGRES = .*?\\.build\\(\\);\\n", "")
+            .replaceAll("(?s)private static final CassandraStatements CASSANDRA = .*?\\.build\\(\\);\\n", "");
         Matcher literal = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"")
             .matcher(code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//[^\\n]*", ""));
         while (literal.find()) {
