@@ -106,7 +106,7 @@ final class UniqueClaims<E> {
    */
   private Claim claimOne(String constraint, String value, String me, int ttlSeconds, boolean rewriting) {
     for (int attempt = 0; attempt < 10; attempt++) {
-      ResultSet rs = session.execute(claim.bindClaim(constraint, value, me, null, ttlSeconds));
+      ResultSet rs = CassandraErrors.execute(session, claim.bindClaim(constraint, value, me, null, ttlSeconds));
       if (rs.wasApplied()) {
         return Claim.NEW;
       }
@@ -120,14 +120,14 @@ final class UniqueClaims<E> {
           return Claim.KEPT;
         }
         // the row's own claim: written again with the row's new ttl
-        if (session.execute(takeOver.bindClaim(constraint, value, me, holder, ttlSeconds)).wasApplied()) {
+        if (takeOver(constraint, value, me, holder, ttlSeconds)) {
           return Claim.KEPT;
         }
         continue;
       }
       if (isStale(constraint, value, holder)) {
         // one nobody holds any more
-        if (session.execute(takeOver.bindClaim(constraint, value, me, holder, ttlSeconds)).wasApplied()) {
+        if (takeOver(constraint, value, me, holder, ttlSeconds)) {
           return Claim.NEW;
         }
         continue;
@@ -135,6 +135,11 @@ final class UniqueClaims<E> {
       return Claim.REFUSED;
     }
     throw new IllegalStateException("the unique value of " + constraint + " changed owner too often to claim it");
+  }
+
+  private boolean takeOver(String constraint, String value, String me, String holder, int ttlSeconds) {
+    return CassandraErrors.execute(session, takeOver.bindClaim(constraint, value, me, holder, ttlSeconds))
+        .wasApplied();
   }
 
   /**
@@ -147,7 +152,7 @@ final class UniqueClaims<E> {
       return !row.visible(Instant.now()) || !value.equals(valueText(schema.uniqueConstraints().get(constraint),
           row.row()));
     }
-    Row claimed = session.execute(read.bindClaim(constraint, value, null, null, 0)).one();
+    Row claimed = CassandraErrors.execute(session, read.bindClaim(constraint, value, null, null, 0)).one();
     if (claimed == null || !holder.equals(claimed.getString(0))) {
       return false; // released or taken meanwhile: claim again
     }
@@ -161,7 +166,7 @@ final class UniqueClaims<E> {
     for (Map.Entry<String, List<FieldSchema<E>>> c : schema.uniqueConstraints().entrySet()) {
       String value = valueText(c.getValue(), old);
       if (value != null && (row == null || !Objects.equals(value, valueText(c.getValue(), row)))) {
-        session.execute(release.bindClaim(c.getKey(), value, me, null, 0));
+        CassandraErrors.execute(session, release.bindClaim(c.getKey(), value, me, null, 0));
       }
     }
   }
@@ -173,7 +178,7 @@ final class UniqueClaims<E> {
 
   private void releaseAll(List<String[]> claims, String me) {
     for (String[] c : claims) {
-      session.execute(release.bindClaim(c[0], c[1], me, null, 0));
+      CassandraErrors.execute(session, release.bindClaim(c[0], c[1], me, null, 0));
     }
   }
 
