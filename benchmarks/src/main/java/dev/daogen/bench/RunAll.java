@@ -297,7 +297,13 @@ public final class RunAll {
         .threads(1)
         .jvmArgsAppend(args.toArray(String[]::new));
     if (options.containsKey("prof")) {
-      jmh.addProfiler(options.get("prof"));
+      // a profiler with options (jfr:dir=/tmp/x) takes them apart
+      String[] prof = options.get("prof").split(":", 2);
+      if (prof.length == 2) {
+        jmh.addProfiler(prof[0], prof[1]);
+      } else {
+        jmh.addProfiler(prof[0]);
+      }
     }
     return jmh;
   }
@@ -662,6 +668,7 @@ public final class RunAll {
       impls.retainAll(List.of(options.get("cassandra-contenders").split(",")));
     }
     Path dir = Files.createTempDirectory("daogen-bench-cassandra");
+    Path cpuFile = Files.createTempFile("daogen-bench-cassandra-cpu", ".txt");
     CassandraNode.Settings settings = CassandraNode.Settings.builder(dir).nativePort(freePort())
         .storagePort(freePort()).build();
     log("starting an embedded Cassandra node in " + dir + " (CQL port " + settings.nativePort() + ")");
@@ -705,7 +712,8 @@ public final class RunAll {
           for (String impl : order) {
             log("JMH Cassandra end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
             ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time,
-                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact).mode(Mode.Throughput)
+                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact,
+                "-D" + CassandraBenchmark.CPU_FILE_PROPERTY + "=" + cpuFile).mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
                 .include(CassandraBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
                 .param("impl", impl);
@@ -718,6 +726,17 @@ public final class RunAll {
     } finally {
       deleteTree(dir);
     }
+    // impl/method -> {cpu ns, calls}, over every fork
+    Map<String, long[]> cpu = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(cpuFile)) {
+      String[] f = line.trim().split(" ");
+      if (f.length == 4) {
+        long[] c = cpu.computeIfAbsent(f[1] + "/" + f[0], k -> new long[2]);
+        c[0] += Long.parseLong(f[2]);
+        c[1] += Long.parseLong(f[3]);
+      }
+    }
+    Files.deleteIfExists(cpuFile);
     report.append("## 1d. DAO operations end to end on Cassandra (JMH)\n\n");
     report.append(String.format(Locale.ROOT, "One embedded Apache Cassandra %s node (`CassandraNode`, its own JVM, "
         + "heap %s, same 2 cores), keyspace `bench` (SimpleStrategy, replication 1), the sample plugin's CQL "
@@ -731,7 +750,7 @@ public final class RunAll {
         + "runs, sampled every 15 s: %s.%n%n", release, settings.heap(), seedRows, seedSeconds, rounds, warmups,
         time, iterations, time, rounds * iterations, loadSummary(loads)));
     report.append("| operation | raw driver ops/s | generated DAO ops/s | DAO ÷ driver | widest ± | statements per call "
-        + "(both) |\n|---|---:|---:|---:|---:|---|\n");
+        + "| caller CPU µs/call: driver / DAO (DAO − driver) |\n|---|---:|---:|---:|---:|---|---:|\n");
     List<String> noisy = new ArrayList<>();
     for (String[] op : OPERATIONS) {
       double[] driver = s.score(op[0] + "/driver");
@@ -757,9 +776,15 @@ public final class RunAll {
           .append(driver == null ? "–" : score(driver)).append(" | ").append(dao == null ? "–" : score(dao))
           .append(" | ").append(ratio(dao, driver, true)).append(" | ")
           .append(String.format(Locale.ROOT, "±%.0f %% (%s)", widest * 100, CASSANDRA_TITLES.get(widestImpl)))
-          .append(" | ").append(sentCell(sent, op[0])).append(" |\n");
+          .append(" | ").append(sentCell(sent, op[0])).append(" | ").append(cpuCell(cpu, op[0])).append(" |\n");
     }
-    report.append("\nStatements per call: counted by a driver `RequestTracker` registered on each contender's "
+    report.append("\nClient CPU: the calling thread's CPU time over the measurement iterations of every fork ÷ the calls "
+        + "made in them (`ThreadMXBean.getCurrentThreadCpuTime`): binding, the driver's request path, decoding the "
+        + "rows (the driver decodes values on the caller's thread) and everything the library does around them; "
+        + "not the driver's I/O threads (frame encoding and socket I/O, the same for both), not the node's work, "
+        + "not the time spent waiting, so other load on the machine skews it far less than the wall-clock "
+        + "scores.\n\n");
+    report.append("Statements per call: counted by a driver `RequestTracker` registered on each contender's "
         + "session while the contender ran each operation once before the measurement (`CassandraBench.check`), "
         + "named as in the generated `ConsumerMapping`'s `CASSANDRA` statements; LWT = a lightweight transaction "
         + "(`IF NOT EXISTS` / `IF version = ?` / `IF owner = ?`, a Paxos round on the node).\n\n");
@@ -826,6 +851,19 @@ public final class RunAll {
       return first.size() + (lwt > 0 ? " (" + lwt + " LWT)" : "") + (sent.size() > 1 ? ", the same" : "");
     }
     return "**differ**: " + String.join("; ", cells);
+  }
+
+  private static String cpuCell(Map<String, long[]> cpu, String op) {
+    long[] driver = cpu.get(op + "/driver");
+    long[] dao = cpu.get(op + "/dao");
+    double d = driver == null ? Double.NaN : driver[0] / 1e3 / driver[1];
+    double o = dao == null ? Double.NaN : dao[0] / 1e3 / dao[1];
+    if (driver == null && dao == null) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%s / %s%s", driver == null ? "–" : String.format(Locale.ROOT, "%.1f", d),
+        dao == null ? "–" : String.format(Locale.ROOT, "%.1f", o),
+        driver == null || dao == null ? "" : String.format(Locale.ROOT, " (%+.1f)", o - d));
   }
 
   private static String loadSummary(List<String> loads) {
