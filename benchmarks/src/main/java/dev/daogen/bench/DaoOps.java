@@ -42,6 +42,12 @@ final class DaoOps implements ConsumerOps {
     this.dao = canned ? new ConsumerDao(db) : db.dao(ConsumerDao.class);
   }
 
+  /** On a Database made elsewhere (the Cassandra store); closing this closes it. */
+  DaoOps(Database db) {
+    this.db = db;
+    this.dao = db.dao(ConsumerDao.class);
+  }
+
   ConsumerDao dao() {
     return dao;
   }

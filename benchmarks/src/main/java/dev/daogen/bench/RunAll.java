@@ -3,6 +3,8 @@ package dev.daogen.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daogen.admin.AdminOptions;
 import dev.daogen.db.Database;
+import dev.daogen.store.cassandra.CassandraStore;
+import dev.daogen.store.cassandra.embedded.CassandraNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,13 +44,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark and writes the report: {@code java -jar benchmarks/target/benchmarks.jar}.
  *
- * <p>Options: {@code --only overhead,dao,cache,each,processor,admin,cluster} (a subset), {@code --prof gc} (a JMH
+ * <p>Options: {@code --only overhead,dao,cache,each,processor,admin,cluster,cassandra} (a subset), {@code --prof gc} (a JMH
  * profiler for the DAO and cache benchmarks; the overhead benchmark always runs it), {@code --rounds N} (interleaved
  * rounds of the end-to-end DAO benchmark, default 3), {@code --jmh-warmups/--jmh-iterations/--jmh-time} (per fork
  * of it), {@code --jmh-include METHOD}, {@code --contenders jdbc,dao,…} (a subset of the end-to-end
  * contenders; the others' cells read "–"), {@code --overhead-warmups/--overhead-iterations/--overhead-time}, {@code --out FILE} (default
  * {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md}), {@code --jdbc-url URL}
- * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten).
+ * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten),
+ * {@code --cassandra-rows N} (consumers seeded on Cassandra, default 10,000), {@code --cassandra-contenders
+ * driver,dao}. The {@code cassandra} part starts an embedded Cassandra node of its own (free ports, a temporary data
+ * directory), whose class path is {@code -Ddaogen.cassandra.lib=DIR} or else {@code cassandra-server/target/lib}
+ * found from the working directory: run from the repository root.
  */
 public final class RunAll {
   private static final int SEED_ROWS = 100_000;
@@ -56,7 +62,7 @@ public final class RunAll {
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final Set<String> parts = new LinkedHashSet<>(List.of("overhead", "dao", "cache", "each",
-      "processor", "admin", "cluster"));
+      "processor", "admin", "cluster", "cassandra"));
   private final StringBuilder report = new StringBuilder();
   private String jdbcUrl;
   private String args = "";
@@ -80,7 +86,8 @@ public final class RunAll {
   private void run() throws Exception {
     long started = System.nanoTime();
     EmbeddedPostgres postgres = null;
-    boolean needsDb = parts.stream().anyMatch(p -> !p.equals("overhead") && !p.equals("processor"));
+    boolean needsDb = parts.stream().anyMatch(p -> !p.equals("overhead") && !p.equals("processor")
+        && !p.equals("cassandra"));
     if (options.containsKey("jdbc-url")) {
       jdbcUrl = options.get("jdbc-url");
     } else if (needsDb) {
@@ -117,6 +124,9 @@ public final class RunAll {
       }
       if (parts.contains("each")) {
         each();
+      }
+      if (parts.contains("cassandra")) {
+        cassandra();
       }
       report.append(String.format(Locale.ROOT, "%nTotal run time: %.1f min; load average at the end %s.%n",
           (System.nanoTime() - started) / 60e9, loadAverage()));
@@ -277,15 +287,23 @@ public final class RunAll {
     }
   }
 
-  private ChainedOptionsBuilder jmhOptions(int warmups, int iterations, TimeValue time) {
+  private ChainedOptionsBuilder jmhOptions(int warmups, int iterations, TimeValue time, String... jvmArgs) {
+    List<String> args = new ArrayList<>(List.of("-D" + Pools.URL_PROPERTY + "=" + jdbcUrl, "-Xms1g", "-Xmx1g",
+        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    args.addAll(List.of(jvmArgs));
     ChainedOptionsBuilder jmh = new OptionsBuilder()
         .forks(1).warmupIterations(warmups).warmupTime(time)
         .measurementIterations(iterations).measurementTime(time)
         .threads(1)
-        .jvmArgsAppend("-D" + Pools.URL_PROPERTY + "=" + jdbcUrl, "-Xms1g", "-Xmx1g", "-Dorg.jooq.no-logo=true",
-            "-Dorg.jooq.no-tips=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        .jvmArgsAppend(args.toArray(String[]::new));
     if (options.containsKey("prof")) {
-      jmh.addProfiler(options.get("prof"));
+      // a profiler with options (jfr:dir=/tmp/x) takes them apart
+      String[] prof = options.get("prof").split(":", 2);
+      if (prof.length == 2) {
+        jmh.addProfiler(prof[0], prof[1]);
+      } else {
+        jmh.addProfiler(prof[0]);
+      }
     }
     return jmh;
   }
@@ -623,6 +641,253 @@ public final class RunAll {
       throw new IllegalStateException(main + " failed");
     }
     return out;
+  }
+
+  // ---- 1d. DAO end to end on Cassandra (JMH, interleaved) ---------------------------------------------------
+
+  private static final Map<String, String> CASSANDRA_TITLES = new LinkedHashMap<>();
+
+  static {
+    CASSANDRA_TITLES.put("driver", "raw driver");
+    CASSANDRA_TITLES.put("dao", "generated DAO");
+  }
+
+  /**
+   * One embedded Cassandra node (its own JVM, free ports, a fresh data directory), the plugin's migrations, N seeded
+   * consumers; then the raw driver and the generated DAO through the same operations, interleaved as in part 1.
+   */
+  private void cassandra() throws Exception {
+    int seedRows = Integer.parseInt(options.getOrDefault("cassandra-rows", "10000"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+    int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "1"));
+    int iterations = Integer.parseInt(options.getOrDefault("jmh-iterations", "3"));
+    TimeValue time = seconds(options.getOrDefault("jmh-time", "1"));
+    String only = options.getOrDefault("jmh-include", "");
+    List<String> impls = new ArrayList<>(CASSANDRA_TITLES.keySet());
+    if (options.containsKey("cassandra-contenders")) {
+      impls.retainAll(List.of(options.get("cassandra-contenders").split(",")));
+    }
+    Path dir = Files.createTempDirectory("daogen-bench-cassandra");
+    Path cpuFile = Files.createTempFile("daogen-bench-cassandra-cpu", ".txt");
+    CassandraNode.Settings settings = CassandraNode.Settings.builder(dir).nativePort(freePort())
+        .storagePort(freePort()).build();
+    log("starting an embedded Cassandra node in " + dir + " (CQL port " + settings.nativePort() + ")");
+    Samples s = new Samples();
+    String release;
+    double seedSeconds;
+    List<String> loads = new ArrayList<>();
+    Map<String, Map<String, List<String>>> sent;
+    try (CassandraNode node = CassandraNode.start(settings)) {
+      release = node.releaseVersion();
+      String contact = node.address() + ":" + node.contactPoint().getPort() + ":" + node.datacenter();
+      try (Database db = CassandraBench.database(CassandraBench.session(contact, null))) {
+        db.migrations().bootstrap();
+        log("seeding " + seedRows + " consumers on Cassandra");
+        long t0 = System.nanoTime();
+        CassandraBench.seed(((CassandraStore) db.store()).session(), seedRows);
+        seedSeconds = (System.nanoTime() - t0) / 1e9;
+      }
+      List<Pools.Row> rows;
+      try (var session = CassandraBench.session(contact, null)) {
+        rows = CassandraBench.seeded(session);
+      }
+      if (rows.size() != seedRows) {
+        throw new IllegalStateException("seeded " + seedRows + " consumers, found " + rows.size());
+      }
+      log("checking the Cassandra contenders (statements sent per call)");
+      sent = CassandraBench.check(contact, rows, impls.toArray(String[]::new));
+      java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+          .newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "loadavg");
+            t.setDaemon(true);
+            return t;
+          });
+      sampler.scheduleAtFixedRate(() -> loads.add(loadAverage().split(" ")[0]), 0, 15, TimeUnit.SECONDS);
+      try {
+        for (int round = 0; round < rounds; round++) {
+          List<String> order = new ArrayList<>(impls);
+          if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+          }
+          for (String impl : order) {
+            log("JMH Cassandra end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
+            ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time,
+                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact,
+                "-D" + CassandraBenchmark.CPU_FILE_PROPERTY + "=" + cpuFile).mode(Mode.Throughput)
+                .timeUnit(TimeUnit.SECONDS)
+                .include(CassandraBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
+                .param("impl", impl);
+            s.add(new Runner(jmh.build()).run());
+          }
+        }
+      } finally {
+        sampler.shutdownNow();
+      }
+    } finally {
+      deleteTree(dir);
+    }
+    // impl/method -> {cpu ns, calls}, over every fork
+    Map<String, long[]> cpu = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(cpuFile)) {
+      String[] f = line.trim().split(" ");
+      if (f.length == 4) {
+        long[] c = cpu.computeIfAbsent(f[1] + "/" + f[0], k -> new long[2]);
+        c[0] += Long.parseLong(f[2]);
+        c[1] += Long.parseLong(f[3]);
+      }
+    }
+    Files.deleteIfExists(cpuFile);
+    report.append("## 1d. DAO operations end to end on Cassandra (JMH)\n\n");
+    report.append(String.format(Locale.ROOT, "One embedded Apache Cassandra %s node (`CassandraNode`, its own JVM, "
+        + "heap %s, same 2 cores), keyspace `bench` (SimpleStrategy, replication 1), the sample plugin's CQL "
+        + "migrations; table `consumers` seeded with %,d rows (plain writes in %.1f s, each with a version and the "
+        + "claims of its `username` and `custom_id`, as the DAO writes them). Keys drawn at random on every call; "
+        + "pages start at paging states spread over the table; one thread; driver `java-driver-core` with the "
+        + "same settings for both contenders (a session of its own each, 30 s request timeout). Contenders "
+        + "interleaved: %d rounds (the order reversed every other round), each running every contender for 1 fork "
+        + "of %d×%s warm-up and %d×%s measurement per operation; score = the mean of all %d measured iterations ± "
+        + "the 99.9%% confidence half-width (Student's t). Ratio = ops/s ÷ ops/s. Load average (1 min) during the "
+        + "runs, sampled every 15 s: %s.%n%n", release, settings.heap(), seedRows, seedSeconds, rounds, warmups,
+        time, iterations, time, rounds * iterations, loadSummary(loads)));
+    report.append("| operation | raw driver ops/s | generated DAO ops/s | DAO ÷ driver | widest ± | statements per call "
+        + "| caller CPU µs/call: driver / DAO (DAO − driver) |\n|---|---:|---:|---:|---:|---|---:|\n");
+    List<String> noisy = new ArrayList<>();
+    for (String[] op : OPERATIONS) {
+      double[] driver = s.score(op[0] + "/driver");
+      double[] dao = s.score(op[0] + "/dao");
+      if (driver == null && dao == null) {
+        continue;
+      }
+      double widest = 0;
+      String widestImpl = "";
+      for (String impl : CASSANDRA_TITLES.keySet()) {
+        double[] v = s.score(op[0] + "/" + impl);
+        double rel = v == null ? 0 : Double.isNaN(v[1]) ? Double.POSITIVE_INFINITY : v[1] / v[0];
+        if (v != null && (rel > widest || widestImpl.isEmpty())) {
+          widest = rel;
+          widestImpl = impl;
+        }
+      }
+      if (widest > 0.10) {
+        noisy.add(cassandraOperation(op) + " (" + CASSANDRA_TITLES.get(widestImpl)
+            + String.format(Locale.ROOT, " ±%.0f %%)", widest * 100));
+      }
+      report.append("| ").append(cassandraOperation(op)).append(" | ")
+          .append(driver == null ? "–" : score(driver)).append(" | ").append(dao == null ? "–" : score(dao))
+          .append(" | ").append(ratio(dao, driver, true)).append(" | ")
+          .append(String.format(Locale.ROOT, "±%.0f %% (%s)", widest * 100, CASSANDRA_TITLES.get(widestImpl)))
+          .append(" | ").append(sentCell(sent, op[0])).append(" | ").append(cpuCell(cpu, op[0])).append(" |\n");
+    }
+    report.append("\nClient CPU: the calling thread's CPU time over the measurement iterations of every fork ÷ the calls "
+        + "made in them (`ThreadMXBean.getCurrentThreadCpuTime`): binding, the driver's request path, decoding the "
+        + "rows (the driver decodes values on the caller's thread) and everything the library does around them; "
+        + "not the driver's I/O threads (frame encoding and socket I/O, the same for both), not the node's work, "
+        + "not the time spent waiting, so other load on the machine skews it far less than the wall-clock "
+        + "scores.\n\n");
+    report.append("Statements per call: counted by a driver `RequestTracker` registered on each contender's "
+        + "session while the contender ran each operation once before the measurement (`CassandraBench.check`), "
+        + "named as in the generated `ConsumerMapping`'s `CASSANDRA` statements; LWT = a lightweight transaction "
+        + "(`IF NOT EXISTS` / `IF version = ?` / `IF owner = ?`, a Paxos round on the node).\n\n");
+    report.append("| operation |");
+    for (String impl : impls) {
+      report.append(' ').append(CASSANDRA_TITLES.get(impl)).append(" sends |");
+    }
+    report.append("\n|---|").append("---|".repeat(impls.size())).append('\n');
+    for (String op : sent.values().iterator().next().keySet()) {
+      report.append("| ").append(op).append(" |");
+      for (String impl : impls) {
+        report.append(' ').append(String.join(", ", sent.get(impl).get(op))).append(" |");
+      }
+      report.append('\n');
+    }
+    report.append("\n*Generated DAO*: `ConsumerDao` on `Database.connect(CassandraStore.create(session, \"bench\", 1), "
+        + "DaoSettings.DEFAULTS, CacheSettings.DEFAULTS.withCluster(Cluster.OFF, …))` (a single node: no "
+        + "`cluster_events` writes, no poller); validation, auto values and events as always. *Raw driver* "
+        + "(`bench.DriverOps`): a `CqlSession` with the CQL text of the generated `ConsumerMapping` "
+        + "(`cassandra().all()`), prepared once, bound by hand, rows mapped to `Consumer` by hand; an insert "
+        + "claims each non-null unique value (`claim`: `INSERT INTO consumers_unique … IF NOT EXISTS`) then "
+        + "writes the row (`insert`: `INSERT … IF NOT EXISTS`); update and upsert read the row by key (`find "
+        + "primary key`, with its version), claim the unique values that change, write `update` (`UPDATE … IF "
+        + "version = ?`) and release the values dropped (`release claim`: `DELETE … IF owner = ?`); a page binds "
+        + "the driver's `PagingState` (the safe one, as the store's offset is) with a page size of 100. It does not "
+        + "validate or publish events, and treats a refused claim as a violation at once (no take-over of stale "
+        + "claims), which the benchmark never meets. The insert's `custom_id` is null, so it claims only the "
+        + "`username`; update and upsert change only `custom_id`.\n\n");
+    report.append(noisy.isEmpty() ? "Every cell's confidence half-width is within ±10 % of its score.\n\n"
+        : "Cells wider than ±10 %: " + String.join("; ", noisy) + ".\n\n");
+  }
+
+  private static String cassandraOperation(String[] op) {
+    return switch (op[0]) {
+      case "update" -> "update (read + claim + write IF version + release)";
+      case "upsert" -> "upsert (key exists: read + claim + write IF version + release)";
+      case "insert" -> "insert (claim + INSERT IF NOT EXISTS)";
+      default -> op[1];
+    };
+  }
+
+  /** The statements of one call, counted, if both contenders sent the same; else each one's. */
+  private static String sentCell(Map<String, Map<String, List<String>>> sent, String op) {
+    List<String> cells = new ArrayList<>();
+    List<String> first = null;
+    boolean same = true;
+    for (Map.Entry<String, Map<String, List<String>>> e : sent.entrySet()) {
+      List<String> list = e.getValue().get(op);
+      if (list == null) {
+        continue;
+      }
+      same &= first == null || first.equals(list);
+      first = first == null ? list : first;
+      long lwt = list.stream().filter(t -> t.equals("insert") || t.equals("update") || t.equals("delete")
+          || t.contains("claim")).count();
+      cells.add(CASSANDRA_TITLES.get(e.getKey()) + ": " + list.size() + (lwt > 0 ? " (" + lwt + " LWT)" : ""));
+    }
+    if (first == null) {
+      return "–";
+    }
+    if (same) {
+      long lwt = first.stream().filter(t -> t.equals("insert") || t.equals("update") || t.equals("delete")
+          || t.contains("claim")).count();
+      return first.size() + (lwt > 0 ? " (" + lwt + " LWT)" : "") + (sent.size() > 1 ? ", the same" : "");
+    }
+    return "**differ**: " + String.join("; ", cells);
+  }
+
+  private static String cpuCell(Map<String, long[]> cpu, String op) {
+    long[] driver = cpu.get(op + "/driver");
+    long[] dao = cpu.get(op + "/dao");
+    double d = driver == null ? Double.NaN : driver[0] / 1e3 / driver[1];
+    double o = dao == null ? Double.NaN : dao[0] / 1e3 / dao[1];
+    if (driver == null && dao == null) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%s / %s%s", driver == null ? "–" : String.format(Locale.ROOT, "%.1f", d),
+        dao == null ? "–" : String.format(Locale.ROOT, "%.1f", o),
+        driver == null || dao == null ? "" : String.format(Locale.ROOT, " (%+.1f)", o - d));
+  }
+
+  private static String loadSummary(List<String> loads) {
+    if (loads.isEmpty()) {
+      return "not sampled";
+    }
+    double[] v = loads.stream().mapToDouble(Double::parseDouble).toArray();
+    return String.format(Locale.ROOT, "min %.2f, mean %.2f, max %.2f over %d samples",
+        java.util.Arrays.stream(v).min().orElse(0), java.util.Arrays.stream(v).average().orElse(0),
+        java.util.Arrays.stream(v).max().orElse(0), v.length);
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log("could not delete " + dir + ": " + e);
+    }
   }
 
   // ---- 2. processor --------------------------------------------------------------------------------------
