@@ -668,7 +668,6 @@ public final class RunAll {
       impls.retainAll(List.of(options.get("cassandra-contenders").split(",")));
     }
     Path dir = Files.createTempDirectory("daogen-bench-cassandra");
-    Path cpuFile = Files.createTempFile("daogen-bench-cassandra-cpu", ".txt");
     CassandraNode.Settings settings = CassandraNode.Settings.builder(dir).nativePort(freePort())
         .storagePort(freePort()).build();
     log("starting an embedded Cassandra node in " + dir + " (CQL port " + settings.nativePort() + ")");
@@ -712,8 +711,7 @@ public final class RunAll {
           for (String impl : order) {
             log("JMH Cassandra end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
             ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time,
-                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact,
-                "-D" + CassandraBenchmark.CPU_FILE_PROPERTY + "=" + cpuFile).mode(Mode.Throughput)
+                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact).mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
                 .include(CassandraBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
                 .param("impl", impl);
@@ -726,17 +724,6 @@ public final class RunAll {
     } finally {
       deleteTree(dir);
     }
-    // impl/method -> {cpu ns, calls}, over every fork
-    Map<String, long[]> cpu = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(cpuFile)) {
-      String[] f = line.trim().split(" ");
-      if (f.length == 4) {
-        long[] c = cpu.computeIfAbsent(f[1] + "/" + f[0], k -> new long[2]);
-        c[0] += Long.parseLong(f[2]);
-        c[1] += Long.parseLong(f[3]);
-      }
-    }
-    Files.deleteIfExists(cpuFile);
     report.append("## 1d. DAO operations end to end on Cassandra (JMH)\n\n");
     report.append(String.format(Locale.ROOT, "One embedded Apache Cassandra %s node (`CassandraNode`, its own JVM, "
         + "heap %s, same 2 cores), keyspace `bench` (SimpleStrategy, replication 1), the sample plugin's CQL "
@@ -746,11 +733,14 @@ public final class RunAll {
         + "same settings for both contenders (a session of its own each, 30 s request timeout). Contenders "
         + "interleaved: %d rounds (the order reversed every other round), each running every contender for 1 fork "
         + "of %d×%s warm-up and %d×%s measurement per operation; score = the mean of all %d measured iterations ± "
-        + "the 99.9%% confidence half-width (Student's t). Ratio = ops/s ÷ ops/s. Load average (1 min) during the "
-        + "runs, sampled every 15 s: %s.%n%n", release, settings.heap(), seedRows, seedSeconds, rounds, warmups,
+        + "the 99.9%% confidence half-width (Student's t). Ratio = ops/s ÷ ops/s; per round: the ratio of the "
+        + "two contenders' means in each round. Load average (1 min) during the runs, sampled every 15 s: %s.%n%n", release, settings.heap(), seedRows, seedSeconds, rounds, warmups,
         time, iterations, time, rounds * iterations, loadSummary(loads)));
-    report.append("| operation | raw driver ops/s | generated DAO ops/s | DAO ÷ driver | widest ± | statements per call "
-        + "| caller CPU µs/call: driver / DAO (DAO − driver) |\n|---|---:|---:|---:|---:|---|---:|\n");
+    boolean gc = "gc".equals(options.get("prof"));
+    report.append("| operation | raw driver ops/s | generated DAO ops/s | DAO ÷ driver | DAO ÷ driver per round | widest ± "
+        + "| statements per call |")
+        .append(gc ? " B/op driver / DAO (DAO − driver) |" : "").append("\n|---|---:|---:|---:|---:|---:|---|")
+        .append(gc ? "---:|" : "").append('\n');
     List<String> noisy = new ArrayList<>();
     for (String[] op : OPERATIONS) {
       double[] driver = s.score(op[0] + "/driver");
@@ -775,15 +765,23 @@ public final class RunAll {
       report.append("| ").append(cassandraOperation(op)).append(" | ")
           .append(driver == null ? "–" : score(driver)).append(" | ").append(dao == null ? "–" : score(dao))
           .append(" | ").append(ratio(dao, driver, true)).append(" | ")
+          .append(perRound(s.scores().get(op[0] + "/dao"), s.scores().get(op[0] + "/driver"), rounds)).append(" | ")
           .append(String.format(Locale.ROOT, "±%.0f %% (%s)", widest * 100, CASSANDRA_TITLES.get(widestImpl)))
-          .append(" | ").append(sentCell(sent, op[0])).append(" | ").append(cpuCell(cpu, op[0])).append(" |\n");
+          .append(" | ").append(sentCell(sent, op[0])).append(" |");
+      if (gc) {
+        Double b = s.bytes().get(op[0] + "/driver");
+        Double o = s.bytes().get(op[0] + "/dao");
+        report.append(String.format(Locale.ROOT, " %s / %s%s |", b == null ? "–" : String.format(Locale.ROOT,
+            "%,.0f", b), o == null ? "–" : String.format(Locale.ROOT, "%,.0f", o), b == null || o == null ? ""
+            : String.format(Locale.ROOT, " (%+,.0f)", o - b)));
+      }
+      report.append('\n');
     }
-    report.append("\nClient CPU: the calling thread's CPU time over the measurement iterations of every fork ÷ the calls "
-        + "made in them (`ThreadMXBean.getCurrentThreadCpuTime`): binding, the driver's request path, decoding the "
-        + "rows (the driver decodes values on the caller's thread) and everything the library does around them; "
-        + "not the driver's I/O threads (frame encoding and socket I/O, the same for both), not the node's work, "
-        + "not the time spent waiting, so other load on the machine skews it far less than the wall-clock "
-        + "scores.\n\n");
+    if (gc) {
+      report.append("\nB/op: JMH's `-prof gc` (`gc.alloc.rate.norm`: bytes allocated per call by every thread of the "
+          + "fork, the driver's I/O threads included), the last fork of each contender.\n");
+    }
+    report.append('\n');
     report.append("Statements per call: counted by a driver `RequestTracker` registered on each contender's "
         + "session while the contender ran each operation once before the measurement (`CassandraBench.check`), "
         + "named as in the generated `ConsumerMapping`'s `CASSANDRA` statements; LWT = a lightweight transaction "
@@ -815,6 +813,21 @@ public final class RunAll {
         + "`username`; update and upsert change only `custom_id`.\n\n");
     report.append(noisy.isEmpty() ? "Every cell's confidence half-width is within ±10 % of its score.\n\n"
         : "Cells wider than ±10 %: " + String.join("; ", noisy) + ".\n\n");
+  }
+
+  /** a ÷ b of each round's mean (the two ran back to back in it, under much the same load), rounds in order. */
+  private static String perRound(List<Double> a, List<Double> b, int rounds) {
+    if (a == null || b == null || a.size() != b.size() || a.size() % rounds != 0) {
+      return "–";
+    }
+    int n = a.size() / rounds;
+    List<String> out = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      double ma = a.subList(r * n, (r + 1) * n).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double mb = b.subList(r * n, (r + 1) * n).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      out.add(String.format(Locale.ROOT, "%.2f", ma / mb));
+    }
+    return String.join(" / ", out);
   }
 
   private static String cassandraOperation(String[] op) {
@@ -851,19 +864,6 @@ public final class RunAll {
       return first.size() + (lwt > 0 ? " (" + lwt + " LWT)" : "") + (sent.size() > 1 ? ", the same" : "");
     }
     return "**differ**: " + String.join("; ", cells);
-  }
-
-  private static String cpuCell(Map<String, long[]> cpu, String op) {
-    long[] driver = cpu.get(op + "/driver");
-    long[] dao = cpu.get(op + "/dao");
-    double d = driver == null ? Double.NaN : driver[0] / 1e3 / driver[1];
-    double o = dao == null ? Double.NaN : dao[0] / 1e3 / dao[1];
-    if (driver == null && dao == null) {
-      return "–";
-    }
-    return String.format(Locale.ROOT, "%s / %s%s", driver == null ? "–" : String.format(Locale.ROOT, "%.1f", d),
-        dao == null ? "–" : String.format(Locale.ROOT, "%.1f", o),
-        driver == null || dao == null ? "" : String.format(Locale.ROOT, " (%+.1f)", o - d));
   }
 
   private static String loadSummary(List<String> loads) {
