@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Admin API throughput on loopback: {@code clients} threads share one {@link HttpClient} (HTTP/1.1, kept-alive
@@ -94,14 +103,22 @@ final class AdminBench {
           results.addAll(pair("POST /consumers", i -> post(base, "adm-" + nonce + "-" + i),
               "limit: POST /consumers", i -> post(limitBase, "lim-" + nonce + "-" + i), slices));
         }
-        HttpServer bare = bareServer(sampleItem.getBytes(StandardCharsets.UTF_8), options.threads());
+        byte[] fixed = sampleItem.getBytes(StandardCharsets.UTF_8);
+        HttpServer bare = bareServer(fixed, options.threads());
+        Server bareJetty = bareJetty(fixed);
         try {
           String bareBase = "http://127.0.0.1:" + bare.getAddress().getPort();
-          results.add(load("bare JDK HttpServer, fixed body", i -> HttpRequest.newBuilder(
-              URI.create(bareBase + "/consumers/" + ids.get(0))).build()));
+          String jettyBase = "http://127.0.0.1:"
+              + ((ServerConnector) bareJetty.getConnectors()[0]).getLocalPort();
+          // the transports alone, side by side: what the HTTP stack costs before any application code runs
+          results.addAll(pair(BARE_JETTY, i -> HttpRequest.newBuilder(
+              URI.create(jettyBase + "/consumers/" + ids.get(0))).build(),
+              BARE_JDK, i -> HttpRequest.newBuilder(
+              URI.create(bareBase + "/consumers/" + ids.get(0))).build(), slices));
         } finally {
           bare.stop(0);
           ((ThreadPoolExecutor) bare.getExecutor()).shutdown();
+          bareJetty.stop();
         }
       } finally {
         server.close();
@@ -148,6 +165,33 @@ final class AdminBench {
       throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
     }
     return r.body();
+  }
+
+  static final String BARE_JDK = "bare JDK HttpServer, fixed body";
+  static final String BARE_JETTY = "bare Jetty 12, fixed body";
+
+  /** Jetty with a handler that answers the fixed body from the selector (no worker hand-off, no application). */
+  private static Server bareJetty(byte[] body) throws Exception {
+    QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+    pool.setDaemon(true);
+    pool.setName("bare-jetty");
+    Server server = new Server(pool);
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    server.setHandler(new Handler.Abstract.NonBlocking() {
+      @Override
+      public boolean handle(Request request, Response response,
+          Callback callback) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+      }
+    });
+    server.start();
+    return server;
   }
 
   private static HttpServer bareServer(byte[] body, int threads) throws IOException {

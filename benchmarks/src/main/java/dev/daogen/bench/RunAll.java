@@ -965,13 +965,15 @@ public final class RunAll {
         + "routing table, validation, events or JSON library). GET item is the uncached route (one primary-key "
         + "query); the list is the default first page of 100; POST inserts a consumer. Each scenario runs against "
         + "the admin API and against its limit in 4 alternating slices each (after a warm-up of both), so that "
-        + "changes of machine load fall on both alike. Last row: the bare server returning a fixed body (no "
-        + "database).%n%n", clients, requests, limit.toSeconds(), bench.serverName,
+        + "changes of machine load fall on both alike. Last two rows, also alternating: Jetty 12 and the bare JDK "
+        + "server returning a fixed body of one item's size (no database, no application), the transports' own "
+        + "cost.%n%n", clients, requests, limit.toSeconds(), bench.serverName,
         AdminOptions.defaults().threads()));
     report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server |\n"
         + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (AdminBench.Result r : results) {
-      AdminBench.Result lim = r.name().startsWith("limit: ") || r == bare ? null : byName.get("limit: " + r.name());
+      AdminBench.Result lim = r.name().equals(AdminBench.BARE_JETTY) ? bare
+          : r.name().startsWith("limit: ") || r == bare ? null : byName.get("limit: " + r.name());
       report.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %s |%n", r.name(),
           r.requests(), r.errors(), r.perSecond(), r.p50Ms(), r.p99Ms(),
           lim == null ? (r.name().startsWith("limit: ") ? "1.00×" : "") : String.format(Locale.ROOT, "**%.2f×**",
