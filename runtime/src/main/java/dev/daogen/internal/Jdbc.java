@@ -169,8 +169,16 @@ public final class Jdbc {
 
   /** Reads an array column as an unmodifiable set that keeps the stored order. */
   public static <T> Set<T> getSet(ResultSet rs, int i, Class<T> element) throws SQLException {
-    List<T> list = getList(rs, i, element);
-    return list == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(list));
+    Object[] values = arrayValues(rs, i);
+    if (values == null) {
+      return null;
+    }
+    // straight into the set (no list in between): this runs for every row of every page
+    Set<T> out = new LinkedHashSet<>(Math.max(4, values.length * 4 / 3 + 1));
+    for (Object v : values) {
+      out.add(element.cast(convert(v, element)));
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   private static Object[] arrayValues(ResultSet rs, int i) throws SQLException {
