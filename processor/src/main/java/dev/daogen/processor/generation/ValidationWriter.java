@@ -170,6 +170,12 @@ final class ValidationWriter {
     return string && (f.primaryKey() || f.unique() || f.indexed() || e.cacheKey().contains(f.name()));
   }
 
+  /** Whether the field's own {@code @Size} already keeps it within the index bound (no second check then). */
+  private static boolean boundedBySize(FieldModel f) {
+    return f.constraints().stream().anyMatch(c -> c.kind() == ConstraintModel.Kind.SIZE && c.max().isPresent()
+        && c.max().get() <= dev.daogen.schema.FieldSchema.MAX_INDEXED_STRING_LENGTH);
+  }
+
   private void checkMethods() {
     for (FieldModel f : e.fields()) {
       if (!hasCheck(f)) {
@@ -199,7 +205,7 @@ final class ValidationWriter {
           case EMAIL -> m.addStatement("$T.email(errors, $S, value)", CHECKS, name);
         }
       }
-      if (indexedString(f)) {
+      if (indexedString(f) && !boundedBySize(f)) {
         m.addStatement("$T.size(errors, $S, value, 0L, $LL)", CHECKS, name,
             dev.daogen.schema.FieldSchema.MAX_INDEXED_STRING_LENGTH);
       }
