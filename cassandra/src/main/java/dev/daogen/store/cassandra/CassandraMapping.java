@@ -24,7 +24,10 @@ public interface CassandraMapping<E> extends StoreMapping<E> {
   /**
    * The driver's value of component {@code column} (a hidden cache key: {@code column} = the component count): the
    * value itself for types CQL has (uuid, text, int, bigint, decimal, boolean, date, timestamp, list/set of text),
-   * an enum's name, JSON text for records and maps; null stays null.
+   * an enum's name, JSON text for records and maps; null stays null. The default, the value itself, serves an entity
+   * whose every column is of a type CQL has (the processor then writes no method).
    */
-  Object cql(int column, Object value);
+  default Object cql(int column, Object value) {
+    return value;
+  }
 }

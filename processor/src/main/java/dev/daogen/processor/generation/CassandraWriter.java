@@ -130,7 +130,10 @@ final class CassandraWriter {
     return f.defaultValue().isPresent() && !f.nullable() && !(f.type() instanceof TypeModel.CollectionType);
   }
 
-  /** {@code cql(column, value)}: the value itself where CQL has the type, enum names, JSON text. */
+  /**
+   * {@code cql(column, value)}: the value itself where CQL has the type, enum names, JSON text; not written when every
+   * column is the value itself.
+   */
   void converter() {
     Map<CodeBlock, List<Integer>> byCode = new LinkedHashMap<>();
     boolean unchecked = false;
@@ -150,6 +153,9 @@ final class CassandraWriter {
     }
     if (e.hasCacheKeyColumn()) {
       byCode.computeIfAbsent(CodeBlock.of("value"), k -> new ArrayList<>()).add(e.fields().size());
+    }
+    if (byCode.size() == 1 && byCode.containsKey(CodeBlock.of("value"))) {
+      return; // every column is the driver's type: the interface's default (the value itself) serves
     }
     CodeBlock.Builder cases = CodeBlock.builder().add("return switch (column) {\n").indent();
     for (Map.Entry<CodeBlock, List<Integer>> c : byCode.entrySet()) {
