@@ -7,6 +7,9 @@ import dev.daogen.admin.AdminServer;
 import dev.daogen.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +48,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class AdminBench {
   /** One scenario's outcome. */
-  record Result(String name, int requests, int errors, double seconds, double p50Ms, double p99Ms) {
+  record Result(String name, int requests, int errors, double seconds, double p50Ms, double p99Ms,
+      double serverCpuMicros) {
     double perSecond() {
       return requests / seconds;
     }
@@ -220,7 +224,27 @@ final class AdminBench {
   }
 
   /** What one measured stretch did. */
-  private record Slice(int requests, int errors, double seconds, long[] latencies) {}
+  private record Slice(int requests, int errors, double seconds, long[] latencies, long serverCpuNanos) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * CPU time of every thread of this JVM but the load generator's (its client threads and the HTTP client's): the
+   * server's own cost, whatever the machine's load does to wall-clock figures.
+   */
+  private static long serverCpuNanos() {
+    long sum = 0;
+    for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (t == null || t.getThreadName().startsWith("load-") || t.getThreadName().startsWith("HttpClient-")) {
+        continue;
+      }
+      long cpu = THREADS.getThreadCpuTime(t.getThreadId());
+      if (cpu > 0) {
+        sum += cpu;
+      }
+    }
+    return sum;
+  }
 
   /** A warm-up of a tenth of the requests, then the measured run. */
   private Result load(String name, IntFunction<HttpRequest> requests) throws InterruptedException {
@@ -253,7 +277,9 @@ final class AdminBench {
     double seconds = slices.stream().mapToDouble(Slice::seconds).sum();
     long[] measured = slices.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).filter(l -> l > 0).sorted()
         .toArray();
-    return new Result(name, n, errors, seconds, percentile(measured, 0.50), percentile(measured, 0.99));
+    long cpu = slices.stream().mapToLong(Slice::serverCpuNanos).sum();
+    return new Result(name, n, errors, seconds, percentile(measured, 0.50), percentile(measured, 0.99),
+        n == 0 ? 0 : cpu / 1e3 / n);
   }
 
   private Slice slice(IntFunction<HttpRequest> requests, int maxCount, Duration maxTime, int offset)
@@ -266,6 +292,7 @@ final class AdminBench {
     AtomicInteger next = new AtomicInteger();
     AtomicLong lastEnd = new AtomicLong(start);
     CountDownLatch finished = new CountDownLatch(clients);
+    long cpuBefore = serverCpuNanos();
     for (int c = 0; c < clients; c++) {
       Thread t = new Thread(() -> {
         try {
@@ -288,7 +315,8 @@ final class AdminBench {
       t.start();
     }
     finished.await();
-    return new Slice(done.get(), errors.get(), (lastEnd.get() - start) / 1e9, latencies);
+    return new Slice(done.get(), errors.get(), (lastEnd.get() - start) / 1e9, latencies,
+        serverCpuNanos() - cpuBefore);
   }
 
   private void drive(IntFunction<HttpRequest> requests, int count, Duration limit, int offset)

@@ -969,16 +969,18 @@ public final class RunAll {
         + "server returning a fixed body of one item's size (no database, no application), the transports' own "
         + "cost.%n%n", clients, requests, limit.toSeconds(), bench.serverName,
         AdminOptions.defaults().threads()));
-    report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server "
+        + "| server CPU µs/req | CPU ÷ its limit's |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (AdminBench.Result r : results) {
       AdminBench.Result lim = r.name().equals(AdminBench.BARE_JETTY) ? bare
           : r.name().startsWith("limit: ") || r == bare ? null : byName.get("limit: " + r.name());
-      report.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %s |%n", r.name(),
-          r.requests(), r.errors(), r.perSecond(), r.p50Ms(), r.p99Ms(),
+      report.append(String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %s | %.0f | %s |%n",
+          r.name(), r.requests(), r.errors(), r.perSecond(), r.p50Ms(), r.p99Ms(),
           lim == null ? (r.name().startsWith("limit: ") ? "1.00×" : "") : String.format(Locale.ROOT, "**%.2f×**",
               r.perSecond() / lim.perSecond()),
-          r == bare ? "1.00×" : String.format(Locale.ROOT, "%.2f×", r.perSecond() / bare.perSecond())));
+          r == bare ? "1.00×" : String.format(Locale.ROOT, "%.2f×", r.perSecond() / bare.perSecond()),
+          r.serverCpuMicros(),
+          lim == null ? "" : String.format(Locale.ROOT, "%.2f×", r.serverCpuMicros() / lim.serverCpuMicros())));
     }
     report.append('\n');
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin API on embedded Jetty 12, the default transport. Jetty parses request lines and headers without holding
  * a thread, so slow clients cost a connection slot, never a worker; bodies are read asynchronously up to the exact
- * limit, and only complete requests reach the bounded pool of workers that talk to the database (503 when its queue
- * is full). Every refusal, Jetty's own included, is a JSON body with a fixed message.
+ * limit, and only complete requests do database work, at most {@code threads} at once: on the Jetty thread that holds
+ * the request while a slot is free (no hand-off, the common case), else queued for a worker (503 when the queue is
+ * full). Every refusal, Jetty's own included, is a JSON body with a fixed message.
  */
 public final class JettyAdminServer implements AdminServer {
   private static final Logger LOG = LoggerFactory.getLogger(JettyAdminServer.class);
@@ -66,6 +68,8 @@ public final class JettyAdminServer implements AdminServer {
   private Server server;
   private ServerConnector connector;
   private ThreadPoolExecutor workers;
+  /** The slots of database work: {@code threads} of them, held by Jetty threads or by workers. */
+  private Semaphore slots;
 
   public JettyAdminServer(AdminApi api, AdminOptions options) {
     this.api = api;
@@ -87,6 +91,7 @@ public final class JettyAdminServer implements AdminServer {
 
   @Override
   public void start() {
+    slots = new Semaphore(options.threads());
     AtomicInteger n = new AtomicInteger();
     workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(options.threads() * 16), r -> {
@@ -95,8 +100,9 @@ public final class JettyAdminServer implements AdminServer {
           return t;
         }, new ThreadPoolExecutor.AbortPolicy());
 
-    // Jetty's own threads only parse, read and write without blocking; the database work runs on the workers
-    QueuedThreadPool io = new QueuedThreadPool(64, 4);
+    // Jetty's threads parse, read and write without blocking, and run complete requests while a slot is free: room
+    // for every slot beside the threads Jetty needs for I/O
+    QueuedThreadPool io = new QueuedThreadPool(Math.max(64, options.threads() + 32), 4);
     io.setName("daogen-admin-io");
     io.setDaemon(true);
     server = new Server(io);
@@ -146,8 +152,11 @@ public final class JettyAdminServer implements AdminServer {
     }
   }
 
-  /** Reads the body (asynchronously, at most the limit), then hands the request to a worker. */
-  private final class ApiHandler extends Handler.Abstract.NonBlocking {
+  /**
+   * Reads the body (asynchronously, at most the limit), then runs the request. A blocking handler: Jetty calls it on
+   * a pool thread, never on its selector, since a complete request may do its database work right there.
+   */
+  private final class ApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       HttpFields headers = request.getHeaders();
@@ -269,11 +278,27 @@ public final class JettyAdminServer implements AdminServer {
       String path = request.getHttpURI().getPath();
       String query = request.getHttpURI().getQuery();
       String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+      Runnable work = () -> send(response, callback, api.handle(method, path, query, contentType, token, complete));
+      // queued requests go first: a new one runs here only when no worker waits for a slot
+      if (!slots.hasQueuedThreads() && slots.tryAcquire()) {
+        runInSlot(work);
+        return;
+      }
       try {
-        workers.execute(() -> send(response, callback,
-            api.handle(method, path, query, contentType, token, complete)));
+        workers.execute(() -> {
+          slots.acquireUninterruptibly();
+          runInSlot(work);
+        });
       } catch (RejectedExecutionException e) {
         send(response, callback, busy());
+      }
+    }
+
+    private void runInSlot(Runnable work) {
+      try {
+        work.run();
+      } finally {
+        slots.release();
       }
     }
 
