@@ -190,7 +190,7 @@ public final class CassandraCluster implements AutoCloseable {
       for (CassandraNode node : nodes) {
         if (!node.isAlive()) {
           throw new IllegalStateException("Cassandra node " + node + " died while the cluster started. Last lines of "
-              + node.logFile() + ":\n" + CassandraNode.logTail(node.logFile(), 40));
+              + node.logFile() + ":\n" + NodeStartup.logTail(node.logFile(), 40));
         }
       }
       Optional<String> missing = missing(monitor, nodes);
@@ -202,7 +202,7 @@ public final class CassandraCluster implements AutoCloseable {
         CassandraNode last = nodes.get(nodes.size() - 1);
         throw new IllegalStateException("The Cassandra cluster's " + nodes.size() + " nodes were not all up and normal"
             + " within " + timeout.toSeconds() + " s: " + seen + ". Last lines of " + last.logFile() + ":\n"
-            + CassandraNode.logTail(last.logFile(), 40));
+            + NodeStartup.logTail(last.logFile(), 40));
       }
       try {
         Thread.sleep(POLL.toMillis());

@@ -2,30 +2,20 @@ package dev.daogen.store.cassandra.embedded;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.loadbalancing.NodeDistance;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -38,7 +28,7 @@ import java.util.regex.Pattern;
  * this JVM's output; a failed start says why with the log's last lines.
  *
  * <p>Starting again on the same data directory (after {@link #close()} or {@link #kill()}) restarts the node with
- * its data. A shutdown hook kills every node still running when this JVM exits.
+ * its data. A shutdown hook stops every node still running when this JVM exits ({@code NodeProcesses}).
  *
  * <p>Configuration: {@code GossipingPropertyFileSnitch}, with the datacenter of the settings (the driver's local
  * datacenter must name it) and rack {@code rack1}; 16 vnodes placed by the token allocator; no authentication; no
@@ -46,44 +36,6 @@ import java.util.regex.Pattern;
  * caches; JMX off (no {@code nodetool}).
  */
 public final class CassandraNode implements AutoCloseable {
-  /** The JVMs of the nodes started and not yet seen to exit, for the shutdown hook. */
-  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final int LOG_TAIL_LINES = 40;
-  private static final Duration POLL = Duration.ofMillis(250);
-  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
-  /** How long the exit hook leaves nodes to their owners' hooks before it stops them itself. */
-  private static final Duration OWNER_HEAD_START = Duration.ofSeconds(5);
-  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
-
-  static {
-    // nodes still running when this JVM exits stop as close() stops them: SIGTERM, so that Cassandra drains (flushes
-    // what its commit log has not synced yet: acknowledged writes survive), then SIGKILL after the grace period. Their
-    // owners' own shutdown hooks run at the same time and usually close them first (sessions before nodes): they get
-    // a head start, so that a node does not vanish under a session still open
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      long headStart = System.nanoTime() + OWNER_HEAD_START.toNanos();
-      for (Process process : RUNNING) {
-        try {
-          process.waitFor(Math.max(0, headStart - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      for (Process process : RUNNING) {
-        process.destroy();
-      }
-      long deadline = System.nanoTime() + GRACEFUL_STOP.toNanos();
-      for (Process process : RUNNING) {
-        try {
-          process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        process.destroyForcibly();
-      }
-    }, "daogen-cassandra-node-reaper"));
-  }
-
   private final Settings settings;
   private final NodeConfiguration configuration;
   private final Process process;
@@ -111,8 +63,8 @@ public final class CassandraNode implements AutoCloseable {
   public static CassandraNode start(Settings settings) {
     Path lib = CassandraLib.locate(settings.libDirectory());
     NodeConfiguration configuration = new NodeConfiguration(settings, lib);
-    requireFree(settings.address(), settings.nativePort(), "native (CQL)");
-    requireFree(settings.address(), settings.storagePort(), "storage");
+    NodeStartup.requireFree(settings.address(), settings.nativePort(), "native (CQL)");
+    NodeStartup.requireFree(settings.address(), settings.storagePort(), "storage");
     configuration.write();
     Path log = configuration.logFile();
     List<String> command = configuration.command();
@@ -130,12 +82,12 @@ public final class CassandraNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the Cassandra node's JVM: " + command.get(0), e);
     }
-    RUNNING.add(process);
+    NodeProcesses.started(process);
     String releaseVersion;
     try {
-      releaseVersion = awaitCql(settings, configuration, process, started + settings.startTimeout().toNanos());
+      releaseVersion = NodeStartup.awaitCql(settings, configuration, process, started + settings.startTimeout().toNanos());
     } catch (RuntimeException | Error e) {
-      killAndWait(process);
+      NodeProcesses.killAndWait(process);
       throw e;
     }
     return new CassandraNode(settings, configuration, process, Duration.ofNanos(System.nanoTime() - started),
@@ -196,7 +148,7 @@ public final class CassandraNode implements AutoCloseable {
     return sessionBuilder(settings);
   }
 
-  private static CqlSessionBuilder sessionBuilder(Settings settings) {
+  static CqlSessionBuilder sessionBuilder(Settings settings) {
     InetSocketAddress self = contactPoint(settings);
     return CqlSession.builder()
         .addContactPoint(self)
@@ -207,7 +159,7 @@ public final class CassandraNode implements AutoCloseable {
 
   /** Kills the node's JVM at once ({@code SIGKILL}) and waits for it to be gone. */
   public void kill() {
-    killAndWait(process);
+    NodeProcesses.killAndWait(process);
   }
 
   /**
@@ -219,7 +171,7 @@ public final class CassandraNode implements AutoCloseable {
     if (process.isAlive()) {
       process.destroy();
       try {
-        process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        process.waitFor(NodeProcesses.GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -238,140 +190,8 @@ public final class CassandraNode implements AutoCloseable {
         + (isAlive() ? "running" : "stopped") + ", " + configuration.root() + "]";
   }
 
-  private static void killAndWait(Process process) {
-    process.destroyForcibly();
-    boolean interrupted = false;
-    long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
-    while (process.isAlive() && System.nanoTime() < deadline) {
-      try {
-        process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (process.isAlive()) {
-      throw new IllegalStateException("The Cassandra node's JVM (pid " + process.pid() + ") is still alive "
-          + KILL_TIMEOUT.toSeconds() + " s after SIGKILL");
-    }
-    RUNNING.remove(process);
-  }
-
-  private static InetSocketAddress contactPoint(Settings settings) {
+  static InetSocketAddress contactPoint(Settings settings) {
     return new InetSocketAddress(settings.address(), settings.nativePort());
-  }
-
-  /**
-   * Polls until the native port accepts a connection, then until a CQL session answers; returns the release
-   * version.
-   */
-  private static String awaitCql(Settings settings, NodeConfiguration configuration, Process process,
-      long deadlineNanos) {
-    RuntimeException lastFailure = null;
-    while (true) {
-      if (!process.isAlive()) {
-        throw failure(settings, configuration, process,
-            "exited with code " + process.exitValue() + " before answering CQL", null);
-      }
-      if (System.nanoTime() > deadlineNanos) {
-        throw failure(settings, configuration, process,
-            "did not answer CQL within " + settings.startTimeout().toSeconds() + " s, and is killed", lastFailure);
-      }
-      if (accepts(contactPoint(settings))) {
-        Optional<Row> local = Optional.empty();
-        try {
-          local = Optional.of(probe(settings));
-        } catch (RuntimeException e) {
-          lastFailure = e;
-        }
-        if (local.isPresent()) {
-          String clusterName = local.get().getString("cluster_name");
-          if (!settings.clusterName().equals(clusterName)) {
-            // the port was free a moment ago: another process took it first
-            throw failure(settings, configuration, process, "is not the Cassandra answering on its port (that one"
-                + " belongs to cluster " + clusterName + "), and is killed", null);
-          }
-          return local.get().getString("release_version");
-        }
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure(settings, configuration, process, "was interrupted while starting, and is killed", null);
-      }
-    }
-  }
-
-  /** One CQL session and query: the row of {@code system.local}. */
-  private static Row probe(Settings settings) {
-    DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
-        .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(5))
-        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
-        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10))
-        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
-        .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
-        // no quiet period when closing (the driver's default, 2 s, would add up to every start)
-        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
-        .build();
-    try (CqlSession session = sessionBuilder(settings).withConfigLoader(config).build()) {
-      return Objects.requireNonNull(
-          session.execute("SELECT release_version, cluster_name FROM system.local").one(), "no row in system.local");
-    }
-  }
-
-  private static IllegalStateException failure(Settings settings, NodeConfiguration configuration, Process process,
-      String what, Throwable cause) {
-    return new IllegalStateException("The Cassandra node " + settings.address() + ":" + settings.nativePort() + " (pid "
-        + process.pid() + ", data " + configuration.root() + ") " + what + ". Last lines of "
-        + configuration.logFile() + ":\n" + logTail(configuration.logFile(), LOG_TAIL_LINES), cause);
-  }
-
-  private static boolean accepts(InetSocketAddress address) {
-    try (Socket socket = new Socket()) {
-      socket.connect(address, 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void requireFree(String address, int port, String what) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot start a Cassandra node on " + address + ": cannot bind its " + what
-          + " port " + port + " (" + e.getMessage() + "). Either the port is taken (another Cassandra node still"
-          + " running? `pgrep -af CassandraDaemon` lists them) or " + address + " is not an address of this machine.",
-          e);
-    }
-  }
-
-  /**
-   * The last lines of a log file.
-   *
-   * @param file the file (may be missing)
-   * @param lines how many lines
-   * @return those lines, or a note that the file could not be read
-   */
-  static String logTail(Path file, int lines) {
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      long length = in.length();
-      long from = Math.max(0, length - 64 * 1024);
-      byte[] bytes = new byte[(int) (length - from)];
-      in.seek(from);
-      in.readFully(bytes);
-      List<String> all = List.of(new String(bytes, StandardCharsets.UTF_8).split("\n", -1));
-      List<String> tail = new ArrayList<>(all.subList(Math.max(0, all.size() - lines - 1), all.size()));
-      return String.join("\n", tail).stripTrailing();
-    } catch (IOException e) {
-      return "(cannot read " + file + ": " + e + ")";
-    }
   }
 
   /**
