@@ -54,6 +54,8 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
   private final Prepared update;
   private final Prepared delete;
   private final Prepared count;
+  /** ttl entities: every row's version and expiry, to count the visible ones; null for the others. */
+  private final Prepared countVisible;
   private final Prepared truncate;
   private final Prepared truncateClaims;
   private final Prepared pageTag;
@@ -98,6 +100,8 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
     this.findKey = required(all, CassandraStatements.findName(primaryKey));
     this.truncateClaims = all.get(CassandraStatements.TRUNCATE_CLAIMS);
     this.pageTag = all.get(CassandraStatements.PAGE_TAG);
+    this.countVisible = !schema.ttl() ? null : Prepared.of(session, "count visible", Cql.of("SELECT \"version\","
+        + " \"ttl\" FROM \"" + schema.name().replace("\"", "\"\"") + "\""), columns);
     // the one statement not rendered by the processor: a claim's owner and when it was written (made once, here)
     Prepared readClaim = schema.uniqueConstraints().isEmpty() ? null : Prepared.of(session, "read claim",
         Cql.of("SELECT \"owner\", WRITETIME(\"owner\") FROM \"" + schema.name().replace("\"", "\"\"")
@@ -212,17 +216,28 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
     for (int i = 0; i < args.length; i++) {
       bound[i] = mapping.cql(filter.index(), args[i]);
     }
-    return slice(page.bindValues(bound), limit, token, row -> true);
+    Part<E> part = slice(page.bindValues(bound), limit, token == null ? null : PageTokens.decode(token), token,
+        row -> true);
+    return new Slice<>(part.rows(), part.next() == null ? null : PageTokens.encode(part.next()));
   }
 
-  /** One driver page of a bound statement, after the paging state {@code token} names. */
-  Slice<E> slice(BoundStatement statement, int limit, String token, Predicate<E> keep) {
+  /** Rows of one driver page, and the paging state after it (null: no rows follow). */
+  record Part<E>(List<E> rows, PagingState next) {}
+
+  /**
+   * One driver page of a bound statement, after {@code state} (null: from the start), its visible rows that {@code
+   * keep} accepts. A full page whose driver paging state leads nowhere (Cassandra gives one whenever a page is full)
+   * ends the rows: one row's look ahead, so that a last page never has an offset to an empty page.
+   *
+   * @param token the offset {@code state} came from, for its error
+   */
+  Part<E> slice(BoundStatement statement, int limit, PagingState state, String token, Predicate<E> keep) {
     BoundStatement bound = statement.setPageSize(limit);
-    if (token != null) {
+    if (state != null) {
       try {
-        bound = bound.setPagingState(PagingState.fromString(token));
+        bound = bound.setPagingState(state);
       } catch (IllegalArgumentException e) {
-        throw Offsets.invalid(token, "bad offset");
+        throw Offsets.invalid(token, "bad offset"); // the paging state of another statement or other values
       }
     }
     ResultSet rs = execute(bound);
@@ -236,7 +251,13 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
       }
     }
     PagingState next = rs.getExecutionInfo().getSafePagingState();
-    return new Slice<>(rows, next == null ? null : next.toString());
+    if (next != null && available >= limit) {
+      ResultSet ahead = execute(statement.setPageSize(1).setPagingState(next));
+      if (ahead.getAvailableWithoutFetching() == 0 && ahead.getExecutionInfo().getSafePagingState() == null) {
+        next = null;
+      }
+    }
+    return new Part<>(rows, next);
   }
 
   Prepared pageTag() {
@@ -246,10 +267,26 @@ final class CassandraEntityStore<E> implements EntityStore<E> {
     return pageTag;
   }
 
+  /**
+   * {@code COUNT(*)}; for ttl entities the rows that are visible, counted here from each row's version and expiry
+   * (still a full scan): {@code COUNT(*)} would count a row from its hidden expiry until Cassandra drops it, and ghosts
+   * (see {@link Stored}) for good.
+   */
   @Override
   public long count() {
-    Row r = execute(count.bindValues()).one();
-    return r == null ? 0 : r.getLong(0);
+    if (countVisible == null) {
+      Row r = execute(count.bindValues()).one();
+      return r == null ? 0 : r.getLong(0);
+    }
+    Instant now = Instant.now();
+    long n = 0;
+    for (Row r : execute(countVisible.bindValues().setPageSize(5000))) {
+      Instant expiresAt = r.getInstant(1);
+      if (r.getUuid(0) != null && (expiresAt == null || expiresAt.isAfter(now))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Override

@@ -1,16 +1,18 @@
 package dev.daogen.store.cassandra;
 
-import dev.daogen.internal.Offsets;
+import com.datastax.oss.driver.api.core.cql.PagingState;
 import dev.daogen.schema.FieldSchema;
 import dev.daogen.store.Slice;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Pages of rows by tags on Cassandra, through the index on the {@code tags} set ({@code CONTAINS}, one tag per query):
  * all of the tags reads the rows with the first and keeps those with every other; any of them reads the rows of each
- * tag in turn, skipping those an earlier tag already returned. The offset of an any-of page carries which tag it is
- * at. Pages may come back shorter than the size asked (rows the filter drops), never with a row twice.
+ * tag in turn, skipping those an earlier tag already returned, and a page whose tag's rows end goes on with the next
+ * tag's. The offset of an any-of page carries which tag it is at ({@link PageTokens}). Pages may come back shorter than
+ * the size asked (rows the filter drops) while more follow, never with a row twice.
  *
  * @param <E> the entity
  */
@@ -28,35 +30,39 @@ final class TagPages<E> {
 
   Slice<E> page(String[] wanted, int limit, String token) {
     if (all) {
-      return store.slice(store.pageTag().bindValues(wanted[0]), limit, token,
-          row -> tagsOf(row).containsAll(List.of(wanted)));
+      CassandraEntityStore.Part<E> part = store.slice(store.pageTag().bindValues(wanted[0]), limit,
+          token == null ? null : PageTokens.decode(token), token, row -> tagsOf(row).containsAll(List.of(wanted)));
+      return new Slice<>(part.rows(), part.next() == null ? null : PageTokens.encode(part.next()));
     }
-    int at = 0;
-    String state = null;
-    if (token != null) {
-      int colon = token.indexOf(':');
-      try {
-        at = Integer.parseInt(token.substring(0, Math.max(colon, 0)));
-      } catch (NumberFormatException e) {
-        throw Offsets.invalid(token, "bad offset");
+    int tag = token == null ? 0 : PageTokens.tag(token, wanted.length);
+    PagingState state = token == null ? null : PageTokens.tagState(token);
+    List<E> rows = new ArrayList<>();
+    while (true) {
+      int at = tag;
+      CassandraEntityStore.Part<E> part = store.slice(store.pageTag().bindValues(wanted[at]), limit - rows.size(),
+          state, token, row -> {
+            Collection<String> have = tagsOf(row);
+            for (int i = 0; i < at; i++) {
+              if (have.contains(wanted[i])) {
+                return false; // an earlier tag's pass returned it
+              }
+            }
+            return true;
+          });
+      rows.addAll(part.rows());
+      if (part.next() != null) {
+        return new Slice<>(rows, PageTokens.encode(at, part.next()));
       }
-      if (colon < 0 || at < 0 || at >= wanted.length) {
-        throw Offsets.invalid(token, "bad offset");
+      if (at + 1 == wanted.length) {
+        return new Slice<>(rows, null);
       }
-      state = colon + 1 == token.length() ? null : token.substring(colon + 1);
+      tag = at + 1;
+      state = null;
+      if (rows.size() == limit) {
+        return new Slice<>(rows, PageTokens.encode(tag, null));
+      }
+      // this tag's rows ended with room left on the page: the next tag's fill it
     }
-    int tag = at;
-    Slice<E> slice = store.slice(store.pageTag().bindValues(wanted[tag]), limit, state, row -> {
-      Collection<String> have = tagsOf(row);
-      for (int i = 0; i < tag; i++) {
-        if (have.contains(wanted[i])) {
-          return false; // an earlier tag's pass returned it
-        }
-      }
-      return true;
-    });
-    String next = slice.next() != null ? tag + ":" + slice.next() : tag + 1 < wanted.length ? (tag + 1) + ":" : null;
-    return new Slice<>(slice.rows(), next);
   }
 
   @SuppressWarnings("unchecked")
