@@ -22,16 +22,40 @@ public final class AdminTestSupport {
     TestDatabase.reset();
   }
 
+  /** Runs a SQL query that returns one number (PostgreSQL only). */
   public static long scalar(String sql) {
     return TestDatabase.scalar(sql);
   }
 
+  /** The rows of a plugin table, counted in the store (bypassing the DAO). */
+  public static long count(String table) {
+    return Fixtures.rows(table);
+  }
+
+  /** The rows of a plugin table whose (indexed) column has {@code value}, counted in the store. */
+  public static long count(String table, String column, Object value) {
+    return Fixtures.rows(table, column, value);
+  }
+
   /**
-   * Every table of the public schema (plugin tables and bookkeeping alike) → "rows:md5 of all rows in order", to
-   * show that a request changed nothing.
+   * Every table (plugin tables and bookkeeping alike: PostgreSQL's public schema, Cassandra's keyspace with the unique
+   * claims) → "rows:md5 of all rows in order", to show that a request changed nothing.
    */
   public static Map<String, String> snapshot() {
     Map<String, String> out = new TreeMap<>();
+    if (TestDatabase.cassandra()) {
+      database();
+      out.putAll(TestCassandra.snapshotKeyspace());
+    } else {
+      sqlSnapshot(out);
+    }
+    if (!out.containsKey("consumers") || !out.containsKey("targets")) {
+      throw new IllegalStateException("snapshot misses plugin tables: " + out.keySet());
+    }
+    return out;
+  }
+
+  private static void sqlSnapshot(Map<String, String> out) {
     try (Connection c = database().dataSource().getConnection(); Statement st = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = st.executeQuery("select table_name from information_schema.tables"
@@ -50,9 +74,5 @@ public final class AdminTestSupport {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    if (!out.containsKey("consumers") || !out.containsKey("targets")) {
-      throw new IllegalStateException("snapshot misses plugin tables: " + out.keySet());
-    }
-    return out;
   }
 }

@@ -67,6 +67,19 @@ class CassandraStoreTest {
   }
 
   @Test
+  void pagesOfTheDefaultSizeFollowTheTokenOrder() {
+    TestCassandra.insertConsumers(f.consumers, 250);
+    List<java.util.UUID> byToken = TestCassandra.idsByToken("consumers");
+    Page<Consumer> first = f.consumers.page(null, null);
+    assertEquals(byToken.subList(0, 100), first.data().stream().map(Consumer::id).toList());
+    Page<Consumer> second = f.consumers.page(null, first.offset());
+    assertEquals(byToken.subList(100, 200), second.data().stream().map(Consumer::id).toList());
+    Page<Consumer> third = f.consumers.page(null, second.offset());
+    assertEquals(byToken.subList(200, 250), third.data().stream().map(Consumer::id).toList());
+    assertNull(third.offset());
+  }
+
+  @Test
   void anOffsetOfAnotherFilterOrGarbageIsAnInvalidOffset() {
     for (int i = 0; i < 5; i++) {
       f.consumer("user" + i);
@@ -91,6 +104,26 @@ class CassandraStoreTest {
     assertEquals(0, f.credentials.deleteExpired(100), "Cassandra drops expired rows itself: nothing to clean up");
     // the key is free again at once: its claim expired with the row (or is taken over)
     f.credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("k"));
+  }
+
+  @Test
+  void countLeavesOutExpiredRowsAndTheKeysCassandraKeepsOfThem() throws InterruptedException {
+    Consumer bob = f.consumer("bob");
+    // inserted without ttl, then every column rewritten with one: once they expire Cassandra keeps the bare key
+    KeyAuthCredential ghost = f.credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("ghost"));
+    f.credentials.update(ghost.id(), new KeyAuthCredentialPatch(), Duration.ofSeconds(1));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!TestCassandra.bareKey("keyauth_credentials", ghost.id())) {
+      assertTrue(System.nanoTime() < deadline, "the columns are still there 10 s after a ttl of 1 s");
+      Thread.sleep(50);
+    }
+    // a row whose expiry has passed while Cassandra has not dropped it yet
+    f.credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("expired"), Duration.ofHours(1));
+    Fixtures.setExpiry("expired", Duration.ofSeconds(-1));
+    f.credentials.insert(new KeyAuthCredentialDraft().consumer(bob.id()).key("live"), Duration.ofHours(1));
+    assertEquals(3, Fixtures.rows("keyauth_credentials"), "Cassandra's own count has all three");
+    assertEquals(1, f.credentials.count());
+    assertTrue(f.credentials.select(ghost.id()).isEmpty());
   }
 
   @Test

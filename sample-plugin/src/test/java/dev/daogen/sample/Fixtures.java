@@ -11,10 +11,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.function.Executable;
 
@@ -91,6 +95,58 @@ final class Fixtures {
       return TestCassandra.count(table);
     }
     return TestDatabase.scalar("select count(*) from " + table);
+  }
+
+  /** The rows of a table whose column has {@code value}, counted in the store (bypassing the DAO). */
+  static long rows(String table, String column, Object value) {
+    if (TestDatabase.cassandra()) {
+      return TestCassandra.count(table, column, value);
+    }
+    return TestDatabase.scalar("select count(*) from " + table + " where " + column + " = '" + value + "'");
+  }
+
+  /**
+   * The ids of a table in the order the store's pages follow (README, "page order"): primary key order on PostgreSQL
+   * (uuid order, which is not Java's UUID.compareTo order), the partition key's token order on Cassandra. Tests
+   * compare pages with it: every row once, in the order of one full read.
+   */
+  static List<UUID> idsInStoreOrder(String table) {
+    return idsInStoreOrder(table, null, null);
+  }
+
+  /** As {@link #idsInStoreOrder(String)}, of the rows whose column has {@code value}. */
+  static List<UUID> idsInStoreOrder(String table, String column, Object value) {
+    if (TestDatabase.cassandra()) {
+      return TestCassandra.ids(table, column, value, false);
+    }
+    return idsInDbOrder(table, column == null ? null : column + " = '" + value + "'");
+  }
+
+  /** As {@link #idsInStoreOrder(String)}, of the rows tagged {@code tag}. */
+  static List<UUID> idsWithTagInStoreOrder(String table, String tag) {
+    if (TestDatabase.cassandra()) {
+      return TestCassandra.ids(table, "tags", tag, true);
+    }
+    return idsInDbOrder(table, "tags && array['" + tag + "']");
+  }
+
+  private static List<UUID> idsInDbOrder(String table, String where) {
+    String text = text("select coalesce(string_agg(id::text, ',' order by id), '') from " + table
+        + (where == null ? "" : " where " + where));
+    return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(UUID::fromString).toList();
+  }
+
+  /**
+   * Moves the hidden expiry of the credential with {@code key} to now + {@code fromNow} (negative: into the past),
+   * bypassing the DAO: what the passing of time does, without waiting on a busy machine. The row stays stored.
+   */
+  static void setExpiry(String key, Duration fromNow) {
+    if (TestDatabase.cassandra()) {
+      TestCassandra.setExpiry(key, Instant.now().plus(fromNow));
+      return;
+    }
+    execute("update keyauth_credentials set ttl = now() + interval '" + fromNow.toMillis() + " milliseconds'"
+        + " where key = '" + key + "'");
   }
 
   static String text(String sql) {

@@ -1,5 +1,7 @@
 package dev.daogen.sample;
 
+import dev.daogen.cache.CacheSettings;
+import dev.daogen.db.DaoSettings;
 import dev.daogen.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -50,6 +52,28 @@ final class TestDatabase {
       database.migrations().bootstrap();
     }
     return database;
+  }
+
+  /**
+   * Another {@link Database} on the run's database (its own DAOs, settings and cache; no cluster invalidation on
+   * Cassandra, where it would poll); closing it leaves the run's database open.
+   */
+  static Database connect(DaoSettings settings) {
+    if (cassandra()) {
+      get();
+      return TestCassandra.connect(settings, CacheSettings.DEFAULTS.withCluster(CacheSettings.Cluster.OFF,
+          CacheSettings.DEFAULTS.pollInterval()));
+    }
+    return Database.connect(get().dataSource(), settings);
+  }
+
+  /** As {@link #connect(DaoSettings)}, with these cache settings. */
+  static Database connect(DaoSettings settings, CacheSettings cache) {
+    if (cassandra()) {
+      get();
+      return TestCassandra.connect(settings, cache);
+    }
+    return Database.connect(get().dataSource(), settings, cache);
   }
 
   /** Empties every table of the plugin. */

@@ -49,7 +49,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
     assertInstanceOf(Long.class, alice.get("created_at"), "created_at in epoch seconds");
     assertEquals(List.of("a"), alice.get("tags"));
     assertTrue(alice.containsKey("custom_id") && alice.get("custom_id") == null, alice.toString());
-    assertEquals(1, AdminTestSupport.scalar("select count(*) from consumers where username = 'alice'"));
+    assertEquals(1, AdminTestSupport.count("consumers", "username", "alice"));
 
     Http.Resp list = http.get("/consumers").expect(200);
     assertEquals(List.of(alice), list.data());
@@ -144,7 +144,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
     assertEquals("alice2", replaced.get("username"));
     assertNull(replaced.get("custom_id"));
     assertNull(replaced.get("tags"));
-    assertEquals(1, AdminTestSupport.scalar("select count(*) from consumers"));
+    assertEquals(1, AdminTestSupport.count("consumers"));
 
     // PUT creates, by primary key ...
     String newId = UUID.randomUUID().toString();
@@ -158,7 +158,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
     Map<String, Object> bob2 = http.json("PUT", "/consumers/bob", "{\"tags\": [\"t\"]}").expect(200).obj();
     assertEquals(id(bob), id(bob2), "PUT by endpoint key replaces the same row");
     assertNull(bob2.get("custom_id"));
-    assertEquals(3, AdminTestSupport.scalar("select count(*) from consumers"));
+    assertEquals(3, AdminTestSupport.count("consumers"));
 
     // DELETE by endpoint key and by primary key; 204 also when nothing is there
     assertEquals("", http.delete("/consumers/bob").expect(204).body());
@@ -168,7 +168,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
     http.get("/consumers/" + id).expect(404);
     http.delete("/consumers/" + id).expect(204);
     http.delete("/consumers/" + UUID.randomUUID()).expect(204);
-    assertEquals(1, AdminTestSupport.scalar("select count(*) from consumers"));
+    assertEquals(1, AdminTestSupport.count("consumers"));
   }
 
   @Test
@@ -204,7 +204,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
         .expect(200).obj();
     assertEquals(List.of("k"), patched.get("tags"));
     http.delete("/key-auths/my-secret-key").expect(204);
-    assertEquals(0, AdminTestSupport.scalar("select count(*) from keyauth_credentials"));
+    assertEquals(0, AdminTestSupport.count("keyauth_credentials"));
   }
 
   @Test
@@ -305,7 +305,7 @@ class AdminRoutesHttpTest extends AdminHttpTestBase {
     consumer("alice");
     http.json("POST", "/consumers/alice/key-auth", "{}").expect(201);
     http.delete("/consumers/alice").expect(204);
-    assertEquals(0, AdminTestSupport.scalar("select count(*) from keyauth_credentials"));
+    assertEquals(0, AdminTestSupport.count("keyauth_credentials"));
     Map<String, Object> up = upstream("svc");
     Map<String, Object> r = http.json("POST", "/upstreams/svc/routes", "{\"name\": \"r\"}").expect(201).obj();
     http.delete("/upstreams/" + id(up)).expect(204);
