@@ -210,13 +210,18 @@ final class TestCassandra {
 
   /**
    * Every table of the keyspace (plugin tables, unique claims and bookkeeping alike) → "rows:md5 of all rows as JSON,
-   * sorted", to show that a request changed nothing.
+   * sorted", to show that a request changed nothing. Except {@code cluster_events}: the cache's sender thread writes
+   * the invalidations of earlier writes there a moment after they returned (on PostgreSQL the test database notifies
+   * instead, and its table stays empty).
    */
   static Map<String, String> snapshotKeyspace() {
     Map<String, String> out = new TreeMap<>();
     for (Row t : store.session().execute(SimpleStatement.newInstance(
         "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", store.keyspace()))) {
       String table = t.getString(0);
+      if (table.equals("cluster_events")) {
+        continue;
+      }
       List<String> rows = new ArrayList<>();
       for (Row r : store.session().execute("SELECT JSON * FROM \"" + table + "\"")) {
         rows.add(r.getString(0));
