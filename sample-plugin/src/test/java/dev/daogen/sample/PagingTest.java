@@ -25,11 +25,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Keyset pages, opaque offsets, lazy streams, pages of a parent's children, finders by index, tag filters. */
+/**
+ * Keyset pages, opaque offsets, lazy streams, pages of a parent's children, finders by index, tag filters. "In order"
+ * is the store's page order ({@link Fixtures#idsInStoreOrder}): the primary key's on PostgreSQL, the token order on
+ * Cassandra (README, "page order").
+ */
 class PagingTest {
   private final Fixtures f = new Fixtures();
 
-  /** Inserts {@code n} consumers with usernames u1..un: straight in SQL on PostgreSQL (fast), by the DAO on Cassandra. */
+  /** Inserts {@code n} consumers, usernames u1..un: straight in SQL on PostgreSQL (fast), by the DAO on Cassandra. */
   private void manyConsumers(int n) {
     if (TestDatabase.cassandra()) {
       TestCassandra.insertConsumers(f.consumers, n);
