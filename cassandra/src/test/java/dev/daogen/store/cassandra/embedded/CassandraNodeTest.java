@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -50,9 +52,18 @@ class CassandraNodeTest {
     node = CassandraNode.start(CassandraNode.Settings.builder(DATA).nativePort(freePort()).storagePort(freePort())
         .build());
     report("first start", node);
-    session = node.sessionBuilder().build();
+    session = session(node);
     execute("CREATE KEYSPACE IF NOT EXISTS it WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
     execute("CREATE TABLE IF NOT EXISTS it.kv (k text PRIMARY KEY, v text, n int)");
+  }
+
+  /**
+   * A session with a request timeout for a small, busy machine: the driver's default of 2 s is shorter than a cold
+   * read right after a restart (commit log replayed, caches empty) on 2 shared cores.
+   */
+  private static CqlSession session(CassandraNode node) {
+    return node.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)).build()).build();
   }
 
   @AfterAll
@@ -146,7 +157,7 @@ class CassandraNodeTest {
 
     node = CassandraNode.start(node.settings());
     report("restart after kill", node);
-    session = node.sessionBuilder().build();
+    session = session(node);
     assertEquals("killed", session.execute("SELECT v FROM it.kv WHERE k = 'crash'").one().getString("v"));
   }
 
