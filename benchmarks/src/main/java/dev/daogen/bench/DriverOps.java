@@ -203,7 +203,16 @@ final class DriverOps implements ConsumerOps {
     for (int i = 0; i < available; i++) {
       rows.add(read(rs.one()));
     }
-    return new Page(rows, rs.getExecutionInfo().getSafePagingState());
+    PagingState next = rs.getExecutionInfo().getSafePagingState();
+    if (next != null && available >= size) {
+      // as the store does: Cassandra hands out a paging state whenever a page is full; one row's look ahead tells
+      // whether anything follows, so that the last page has no cursor
+      ResultSet ahead = session.execute(page.bind().setPageSize(1).setPagingState(next));
+      if (ahead.getAvailableWithoutFetching() == 0 && ahead.getExecutionInfo().getSafePagingState() == null) {
+        next = null;
+      }
+    }
+    return new Page(rows, next);
   }
 
   @Override

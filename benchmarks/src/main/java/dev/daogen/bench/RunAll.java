@@ -835,6 +835,7 @@ public final class RunAll {
       case "update" -> "update (read + claim + write IF version + release)";
       case "upsert" -> "upsert (key exists: read + claim + write IF version + release)";
       case "insert" -> "insert (claim + INSERT IF NOT EXISTS)";
+      case "page100" -> "page of 100 (+ one row's look ahead)";
       default -> op[1];
     };
   }
