@@ -703,19 +703,27 @@ public final class RunAll {
           });
       sampler.scheduleAtFixedRate(() -> loads.add(loadAverage().split(" ")[0]), 0, 15, TimeUnit.SECONDS);
       try {
+        // interleaved per operation, not per contender: the two forks of an operation run back to back (a minute
+        // apart), so a slow spell of the node or the machine falls on both; the order alternates every round
+        java.util.regex.Pattern include = java.util.regex.Pattern.compile(only);
         for (int round = 0; round < rounds; round++) {
           List<String> order = new ArrayList<>(impls);
           if (round % 2 == 1) {
             java.util.Collections.reverse(order);
           }
-          for (String impl : order) {
-            log("JMH Cassandra end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
-            ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time,
-                "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact).mode(Mode.Throughput)
-                .timeUnit(TimeUnit.SECONDS)
-                .include(CassandraBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
-                .param("impl", impl);
-            s.add(new Runner(jmh.build()).run());
+          for (String[] op : OPERATIONS) {
+            if (op[0].equals("each10k") || !include.matcher(op[0]).find()) {
+              continue;
+            }
+            for (String impl : order) {
+              log("JMH Cassandra end to end, round " + (round + 1) + "/" + rounds + ": " + op[0] + ", " + impl);
+              ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time,
+                  "-D" + CassandraBench.CONTACT_PROPERTY + "=" + contact).mode(Mode.Throughput)
+                  .timeUnit(TimeUnit.SECONDS)
+                  .include(CassandraBenchmark.class.getName() + "." + op[0] + "$")
+                  .param("impl", impl);
+              s.add(new Runner(jmh.build()).run());
+            }
           }
         }
       } finally {
@@ -731,8 +739,9 @@ public final class RunAll {
         + "claims of its `username` and `custom_id`, as the DAO writes them). Keys drawn at random on every call; "
         + "pages start at paging states spread over the table; one thread; driver `java-driver-core` with the "
         + "same settings for both contenders (a session of its own each, 30 s request timeout). Contenders "
-        + "interleaved: %d rounds (the order reversed every other round), each running every contender for 1 fork "
-        + "of %d×%s warm-up and %d×%s measurement per operation; score = the mean of all %d measured iterations ± "
+        + "interleaved per operation: %d rounds, in each of which every operation runs in one contender's fork "
+        + "and then, right after, in the other's (the order reversed every other round), 1 fork of %d×%s warm-up "
+        + "and %d×%s measurement each; score = the mean of all %d measured iterations ± "
         + "the 99.9%% confidence half-width (Student's t). Ratio = ops/s ÷ ops/s; per round: the ratio of the "
         + "two contenders' means in each round. Load average (1 min) during the runs, sampled every 15 s: %s.%n%n", release, settings.heap(), seedRows, seedSeconds, rounds, warmups,
         time, iterations, time, rounds * iterations, loadSummary(loads)));
