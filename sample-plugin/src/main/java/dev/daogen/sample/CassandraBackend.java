@@ -70,6 +70,8 @@ final class CassandraBackend {
     CqlSession session;
     try {
       session = builder.withConfigLoader(DriverConfigLoader.programmaticBuilder()
+          // native protocol v4: v5's segment framing once broke a response apart under load (driver 4.19, Cassandra 5.0)
+          .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
           .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
           // the store switches the session to its keyspace once, after creating it
           .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)

@@ -62,6 +62,7 @@ final class TestCassandra {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> node.close()));
     CqlSession session = node.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
         .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)

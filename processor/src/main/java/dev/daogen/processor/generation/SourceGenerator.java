@@ -6,8 +6,6 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.JavaFileObject;
@@ -37,6 +35,14 @@ public abstract class SourceGenerator<T> {
 
   /** Generates and writes the source file. */
   public final void generate(T input) {
+    render(input).writeTo(filer);
+  }
+
+  /**
+   * Generates the source file without writing it: pure (it reads only the model, never javac's elements or the
+   * {@code Filer}), so that sources of several entities can be rendered at once on other threads.
+   */
+  public final Source render(T input) {
     TypeSpec.Builder builder = write(input)
         .addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED).addMember("value", "$S", GENERATOR).build());
     Element origin = originatingElement(input);
@@ -49,22 +55,62 @@ public abstract class SourceGenerator<T> {
         .indent("  ")
         .build();
     String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
-    try {
-      JavaFileObject out = origin == null ? filer.createSourceFile(name) : filer.createSourceFile(name, origin);
-      try (Writer writer = out.openWriter()) {
-        writer.write(compactJavadoc(file.toString()));
+    return new Source(name, origin, compactJavadoc(file.toString()));
+  }
+
+  /** A rendered source file, to be written through the {@code Filer} (on javac's thread). */
+  public record Source(String name, Element origin, String text) {
+    public void writeTo(Filer filer) {
+      try {
+        JavaFileObject out = origin == null ? filer.createSourceFile(name) : filer.createSourceFile(name, origin);
+        try (Writer writer = out.openWriter()) {
+          writer.write(text);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\\n\\1 \\* ([^\\n]+)\\n\\1 \\*/$");
-
   /** A javadoc of one line is written on one line ({@code /** Reads … *}{@code /}), as people write them. */
   static String compactJavadoc(String source) {
-    return ONE_LINE_JAVADOC.matcher(source).replaceAll(m -> m.group(2).contains("*/")
-        ? Matcher.quoteReplacement(m.group())
-        : Matcher.quoteReplacement(m.group(1) + "/** " + m.group(2) + " */"));
+    StringBuilder out = new StringBuilder(source.length());
+    int at = 0;
+    while (at < source.length()) {
+      int end = lineEnd(source, at);
+      int indent = 0;
+      while (at + indent < end && source.charAt(at + indent) == ' ') {
+        indent++;
+      }
+      // "<indent>/**", "<indent> * <text>", "<indent> */": three lines become "<indent>/** <text> */"
+      if (end - at == indent + 3 && source.startsWith("/**", at + indent) && end < source.length()) {
+        int second = end + 1;
+        int secondEnd = lineEnd(source, second);
+        int third = secondEnd + 1;
+        if (secondEnd < source.length() && secondEnd - second > indent + 3
+            && source.startsWith(source.substring(at, at + indent) + " * ", second)) {
+          int thirdEnd = lineEnd(source, third);
+          String text = source.substring(second + indent + 3, secondEnd);
+          if (thirdEnd - third == indent + 3 && source.startsWith(" */", third + indent)
+              && source.regionMatches(third, source, at, indent) && !text.contains("*/")) {
+            out.append(source, at, at + indent).append("/** ").append(text).append(" */");
+            at = thirdEnd;
+            if (at < source.length()) {
+              out.append('\n');
+              at++;
+            }
+            continue;
+          }
+        }
+      }
+      out.append(source, at, Math.min(end + 1, source.length()));
+      at = end + 1;
+    }
+    return out.toString();
+  }
+
+  private static int lineEnd(String source, int from) {
+    int end = source.indexOf('\n', from);
+    return end < 0 ? source.length() : end;
   }
 }

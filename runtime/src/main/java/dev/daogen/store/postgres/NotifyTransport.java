@@ -2,7 +2,6 @@ package dev.daogen.store.postgres;
 
 import dev.daogen.cache.ClusterBus;
 import dev.daogen.cache.ClusterTransport;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,17 +16,16 @@ import org.postgresql.PGNotification;
 
 /**
  * Invalidations by PostgreSQL {@code NOTIFY} on channel {@value #CHANNEL}, received on a dedicated {@code LISTEN}
- * connection. Each payload is {@code "<node id> <key>"}.
+ * connection. A batch of keys travels in as few payloads as fit ({@link NotifyPayloads}).
  */
 public final class NotifyTransport implements ClusterTransport {
   /** The NOTIFY channel. */
   public static final String CHANNEL = "daogen_invalidations";
 
-  /**
-   * PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more, and NUL in any text; either made the whole batch
-   * fail, so one odd key cost every other key in it its invalidation.
-   */
-  static final int MAX_PAYLOAD_BYTES = 7999;
+  /** The longest payload PostgreSQL accepts, in bytes. */
+  static final int MAX_PAYLOAD_BYTES = NotifyPayloads.MAX_PAYLOAD_BYTES;
+
+  private static final String NOTIFY = "select pg_notify('" + CHANNEL + "', p) from unnest(?::text[]) p";
 
   private final DataSource dataSource;
   /** The sender's own connection, kept between batches (the pool may be a plain, non-pooling data source). */
@@ -47,9 +45,7 @@ public final class NotifyTransport implements ClusterTransport {
   }
 
   static String carriedKey(String key) {
-    // the payload is "<node id> <key>": 36 + 1 bytes before the key; a char is at most 3 UTF-8 bytes
-    if (key.indexOf('\0') < 0 && (37 + 3L * key.length() <= MAX_PAYLOAD_BYTES
-        || 37 + key.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES)) {
+    if (key.indexOf('\0') < 0 && NotifyPayloads.fits(key)) {
       return key;
     }
     int colon = key.indexOf(':');
@@ -62,10 +58,8 @@ public final class NotifyTransport implements ClusterTransport {
   @Override
   public void send(UUID node, List<String> keys) throws SQLException {
     Connection c = senderConnection();
-    try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL
-        + "', ? || ' ' || k) from unnest(?::text[]) k")) {
-      ps.setString(1, node.toString());
-      ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+    try (PreparedStatement ps = c.prepareStatement(NOTIFY)) {
+      ps.setArray(1, c.createArrayOf("text", NotifyPayloads.pack(node.toString(), keys).toArray()));
       ps.executeQuery().close();
     } catch (SQLException e) {
       closeSender();
@@ -108,11 +102,7 @@ public final class NotifyTransport implements ClusterTransport {
         PGNotification[] notifications = pg.getNotifications(500);
         if (notifications != null) {
           for (PGNotification n : notifications) {
-            String payload = n.getParameter();
-            int space = payload.indexOf(' ');
-            if (space >= 0 && !payload.regionMatches(0, self, 0, space)) {
-              onKey.accept(payload.substring(space + 1));
-            }
+            NotifyPayloads.unpack(n.getParameter(), self, onKey);
           }
         }
       }

@@ -690,6 +690,7 @@ class CassandraClusterSuiteIT {
   /** Every session's configuration: QUORUM and SERIAL, and timeouts for a loaded machine. */
   private static DriverConfigLoader config() {
     return DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "QUORUM")
         .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "SERIAL")
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))

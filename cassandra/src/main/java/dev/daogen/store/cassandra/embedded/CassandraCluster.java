@@ -169,6 +169,7 @@ public final class CassandraCluster implements AutoCloseable {
 
   private static CqlSession monitorSession(CassandraNode first) {
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
         .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
         .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)

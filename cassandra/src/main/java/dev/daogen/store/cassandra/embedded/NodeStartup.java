@@ -71,6 +71,8 @@ final class NodeStartup {
   /** One CQL session and query: the row of {@code system.local}. */
   private static Row probe(Settings settings) {
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        // native protocol v4: v5's segment framing once broke a response apart under load (driver 4.19, Cassandra 5.0)
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(5))
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(10))

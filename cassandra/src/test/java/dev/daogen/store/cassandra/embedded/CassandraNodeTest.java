@@ -63,6 +63,7 @@ class CassandraNodeTest {
    */
   private static CqlSession session(CassandraNode node) {
     return node.sessionBuilder().withConfigLoader(DriverConfigLoader.programmaticBuilder()
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30)).build()).build();
   }
 
