@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ListPager {
   /** Rows read before the page is sized when nothing is known of the entity's rows yet. */
   private static final int FIRST_SLICE = 10;
+  /** The largest buffer a list response starts with; it grows beyond as rows come. */
+  private static final int MAX_INITIAL_BYTES = 64 * 1024;
 
   private final Database db;
   private final int listBudgetBytes;
@@ -52,7 +54,7 @@ final class ListPager {
       source.read(size, req.param("offset"));
       throw new IllegalStateException("the DAO accepted size " + size);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(initialCapacity(a, requested));
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
@@ -101,6 +103,16 @@ final class ListPager {
     Integer seen = rowBytes.get(a.schema().name());
     long rows = seen == null ? FIRST_SLICE : Math.max(FIRST_SLICE, listBudgetBytes / 4L / Math.max(1, seen));
     return (int) Math.min(requested, rows);
+  }
+
+  /**
+   * The buffer a list starts with: the page at the largest row size seen so far (a page of ordinary rows is never
+   * copied to grow), at most {@link #MAX_INITIAL_BYTES} (a short page of large rows must not allocate the budget).
+   */
+  private int initialCapacity(EntityAdmin<?, ?, ?> a, int requested) {
+    Integer seen = rowBytes.get(a.schema().name());
+    long page = seen == null ? 1024 : 256 + (long) seen * requested;
+    return (int) Math.min(Math.min(page, MAX_INITIAL_BYTES), listBudgetBytes);
   }
 
   private void observeRowBytes(EntityAdmin<?, ?, ?> a, long bytes) {
