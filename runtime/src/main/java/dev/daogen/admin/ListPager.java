@@ -3,8 +3,6 @@ package dev.daogen.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.daogen.dao.Page;
 import dev.daogen.db.Database;
-import dev.daogen.internal.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -19,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ListPager {
   /** Rows read before the page is sized when nothing is known of the entity's rows yet. */
   private static final int FIRST_SLICE = 10;
-  /** The largest buffer a list response starts with; it grows beyond as rows come. */
-  private static final int MAX_INITIAL_BYTES = 64 * 1024;
 
   private final Database db;
   private final int listBudgetBytes;
@@ -54,8 +50,8 @@ final class ListPager {
       source.read(size, req.param("offset"));
       throw new IllegalStateException("the DAO accepted size " + size);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(initialCapacity(a, requested));
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    try (JsonOutput out = JsonOutput.open()) {
+      JsonGenerator g = out.generator();
       g.writeStartObject();
       g.writeArrayFieldStart("data");
       String offset = req.param("offset");
@@ -66,7 +62,6 @@ final class ListPager {
         int before = out.size();
         Page<E> page = source.read(slice, offset);
         a.writeAll(g, page.data());
-        g.flush();
         written += page.data().size();
         offset = page.offset();
         perRow = Math.max(perRow, (out.size() - before) / Math.max(1, page.data().size()));
@@ -88,10 +83,10 @@ final class ListPager {
         g.writeNullField("next");
       }
       g.writeEndObject();
+      return new AdminResponse(200, out.finish(), Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new AdminResponse(200, out.toByteArray(), Map.of());
   }
 
   /**
@@ -103,16 +98,6 @@ final class ListPager {
     Integer seen = rowBytes.get(a.schema().name());
     long rows = seen == null ? FIRST_SLICE : Math.max(FIRST_SLICE, listBudgetBytes / 4L / Math.max(1, seen));
     return (int) Math.min(requested, rows);
-  }
-
-  /**
-   * The buffer a list starts with: the page at the largest row size seen so far (a page of ordinary rows is never
-   * copied to grow), at most {@link #MAX_INITIAL_BYTES} (a short page of large rows must not allocate the budget).
-   */
-  private int initialCapacity(EntityAdmin<?, ?, ?> a, int requested) {
-    Integer seen = rowBytes.get(a.schema().name());
-    long page = seen == null ? 1024 : 256 + (long) seen * requested;
-    return (int) Math.min(Math.min(page, MAX_INITIAL_BYTES), listBudgetBytes);
   }
 
   private void observeRowBytes(EntityAdmin<?, ?, ?> a, long bytes) {
