@@ -23,20 +23,24 @@ final class AdminPaths {
     if (path == null || !path.startsWith("/")) {
       return null;
     }
-    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    List<String> out = new ArrayList<>();
-    if (p.equals("/")) {
+    // one pass, segment by segment: no split, no intermediate arrays
+    int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+    List<String> out = new ArrayList<>(4);
+    if (end == 1) {
       return out;
     }
-    for (String raw : p.substring(1).split("/", -1)) {
-      if (raw.isEmpty()) {
+    for (int start = 1; start <= end; ) {
+      int slash = path.indexOf('/', start);
+      int stop = slash < 0 || slash > end ? end : slash;
+      if (stop == start) {
         return null;
       }
-      String decoded = decodeSegment(raw);
+      String decoded = decodeSegment(path.substring(start, stop));
       if (decoded.equals(".") || decoded.equals("..")) {
         return null;
       }
       out.add(decoded);
+      start = stop + 1;
     }
     return out;
   }

@@ -1,8 +1,6 @@
 package dev.daogen.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.daogen.internal.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +25,12 @@ final class AdminResponses {
   }
 
   static AdminResponse json(int status, JsonBody body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      body.write(g);
+    try (JsonOutput out = JsonOutput.open()) {
+      body.write(out.generator());
+      return new AdminResponse(status, out.finish(), Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new AdminResponse(status, out.toByteArray(), Map.of());
   }
 
   static AdminResponse message(int status, String message) {

@@ -47,14 +47,16 @@ final class AdminRouter {
     if (fixed != null) {
       return fixed;
     }
+    for (CompiledRoute route : routes) {
+      if (route.route().method().equals(method) && route.matches(segments)) {
+        return entities.run(route.route(), segments, req);
+      }
+    }
+    // no route for this method: the methods the path has, if any (set only on this path, not on every request)
     Set<String> allowed = new LinkedHashSet<>();
     for (CompiledRoute route : routes) {
-      if (!route.matches(segments)) {
-        continue;
-      }
-      allowed.add(route.route().method());
-      if (route.route().method().equals(method)) {
-        return entities.run(route.route(), segments, req);
+      if (route.matches(segments)) {
+        allowed.add(route.route().method());
       }
     }
     if (allowed.isEmpty()) {

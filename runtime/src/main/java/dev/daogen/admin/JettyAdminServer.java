@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -14,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
-import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -29,7 +30,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -122,8 +122,10 @@ public final class JettyAdminServer implements AdminServer {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(options.maxConnections(), connector));
     server.setErrorHandler(new JsonErrorHandler());
-    // one handler for the whole server; a web UI would sit beside it in a PathMappingsHandler (e.g. under /ui)
-    server.setHandler(new GracefulHandler(new MinimumDataRateHandler(new ApiHandler(), options.minDataRate(), 0)));
+    // one handler for the whole server, the body's minimum data rate checked by BodyReader itself: Jetty's
+    // MinimumDataRateHandler (a StatisticsHandler) wraps every request, response and stream of every request, bodiless
+    // or not, for a check that only a body still arriving needs
+    server.setHandler(new GracefulHandler(new ApiHandler()));
     try {
       server.start();
     } catch (Exception e) {
@@ -196,6 +198,9 @@ public final class JettyAdminServer implements AdminServer {
     private final long declared;
     /** Scheduled the first time the body is not all there yet: most requests never wait, and never pay for it. */
     private Scheduler.Task deadline;
+    /** When the body was first waited for (the start of its data rate), and the bytes of it read so far. */
+    private long firstWait;
+    private long received;
     private byte[] body;
     private int size;
     /** Over the limit: the rest of the body is read and dropped, then 413. */
@@ -220,6 +225,10 @@ public final class JettyAdminServer implements AdminServer {
             deadline = request.getComponents().getScheduler().schedule(
                 () -> request.fail(new TimeoutException("request timeout")),
                 options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            firstWait = System.nanoTime();
+          } else if (tooSlow()) {
+            failed(new TimeoutException("read rate is too low"));
+            return;
           }
           request.demand(this);
           return;
@@ -229,6 +238,7 @@ public final class JettyAdminServer implements AdminServer {
           return;
         }
         int length = chunk.remaining();
+        received += length;
         if (length > options.maxBodyBytes() - size) {
           discarding = true;
           body = null;
@@ -255,6 +265,19 @@ public final class JettyAdminServer implements AdminServer {
           return;
         }
       }
+    }
+
+    /**
+     * Whether the body arrives slower than {@link AdminOptions#minDataRate} (bytes read since the first wait), as
+     * Jetty's MinimumDataRateHandler measures it: checked each time the reader waits for more.
+     */
+    private boolean tooSlow() {
+      long min = options.minDataRate();
+      if (min <= 0 || received == 0) {
+        return false;
+      }
+      long elapsed = Math.max(1, System.nanoTime() - firstWait);
+      return received * 1_000_000_000.0 / elapsed < min;
     }
 
     private void failed(Throwable failure) {
@@ -324,56 +347,29 @@ public final class JettyAdminServer implements AdminServer {
   private static final long DRAIN_FACTOR = 16;
 
   private static AdminResponse tooLarge() {
-    return new AdminResponse(413, TOO_LARGE.getBytes(StandardCharsets.UTF_8), java.util.Map.of("Connection", "close"));
+    return new AdminResponse(413, TOO_LARGE.getBytes(StandardCharsets.UTF_8), Map.of("Connection", "close"));
   }
 
   private static AdminResponse busy() {
     return new AdminResponse(503, BUSY.getBytes(StandardCharsets.UTF_8),
-        java.util.Map.of("Retry-After", "1"));
+        Map.of("Retry-After", "1"));
   }
+
+  /** The JSON Content-Type, its bytes encoded once. */
+  static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
 
   /** Writes a response without blocking: a client that does not read holds its buffer, never a thread. */
   private static void send(Response response, Callback callback, AdminResponse r) {
     response.setStatus(r.status());
     HttpFields.Mutable headers = response.getHeaders();
     if (r.status() != 204) {
-      headers.put(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
+      headers.put(JSON_TYPE);
     }
-    r.headers().forEach(headers::put);
+    if (!r.headers().isEmpty()) {
+      for (Map.Entry<String, String> header : r.headers().entrySet()) {
+        headers.put(header.getKey(), header.getValue());
+      }
+    }
     response.write(true, ByteBuffer.wrap(r.body()), callback);
-  }
-
-  /** Jetty's own refusals (bad framing, oversized headers, timeouts) as JSON with the status's fixed message. */
-  private static final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-      int status = response.getStatus();
-      if (request.getAttribute(ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException e) {
-        status = e.getCode();
-      }
-      if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
-        // an HTTP/0.9 or unknown version request line is a malformed HTTP/1.1 request, not a server failure
-        status = HttpStatus.BAD_REQUEST_400;
-      }
-      response.setStatus(status);
-      if (!request.getConnectionMetaData().isPersistent()) {
-        // Jetty closes the connection after this response (e.g. a request line it could not parse, such as a path
-        // escaping the root: it answers that as an HTTP/1.0 exchange, whose generator omits the header), so say so:
-        // an HTTP/1.1 client that is not told would send its next request on the closing connection and lose it
-        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
-      }
-      if (HttpStatus.hasNoBody(status)) {
-        callback.succeeded();
-        return true;
-      }
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, AdminResponse.JSON);
-      response.write(true, ByteBuffer.wrap(body(status)), callback);
-      return true;
-    }
-
-    private static byte[] body(int status) {
-      // the standard reason phrases are plain ASCII words: nothing to escape
-      return ("{\"message\":\"" + HttpStatus.getMessage(status) + "\"}").getBytes(StandardCharsets.US_ASCII);
-    }
   }
 }

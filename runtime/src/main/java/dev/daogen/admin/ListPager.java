@@ -3,8 +3,6 @@ package dev.daogen.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.daogen.dao.Page;
 import dev.daogen.db.Database;
-import dev.daogen.internal.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -52,8 +50,8 @@ final class ListPager {
       source.read(size, req.param("offset"));
       throw new IllegalStateException("the DAO accepted size " + size);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    try (JsonOutput out = JsonOutput.open()) {
+      JsonGenerator g = out.generator();
       g.writeStartObject();
       g.writeArrayFieldStart("data");
       String offset = req.param("offset");
@@ -64,7 +62,6 @@ final class ListPager {
         int before = out.size();
         Page<E> page = source.read(slice, offset);
         a.writeAll(g, page.data());
-        g.flush();
         written += page.data().size();
         offset = page.offset();
         perRow = Math.max(perRow, (out.size() - before) / Math.max(1, page.data().size()));
@@ -86,10 +83,10 @@ final class ListPager {
         g.writeNullField("next");
       }
       g.writeEndObject();
+      return new AdminResponse(200, out.finish(), Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new AdminResponse(200, out.toByteArray(), Map.of());
   }
 
   /**

@@ -173,6 +173,10 @@ final class RequestBodies {
   }
 
   private static String utf8(byte[] body, String message) {
+    if (isAscii(body)) {
+      // ASCII is valid UTF-8 as it is (most bodies): no decoder, no char buffer
+      return new String(body, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -182,5 +186,14 @@ final class RequestBodies {
     } catch (CharacterCodingException e) {
       throw new BadRequest(400, message);
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

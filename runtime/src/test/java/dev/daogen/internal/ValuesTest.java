@@ -34,6 +34,25 @@ class ValuesTest {
     assertThrows(IllegalArgumentException.class, () -> Values.parseUuid(s), s);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // digits of other scripts and letters beyond f, in every group
+      "\uff16f1c2d3e-4a5b-4c6d-8e7f-0123456789a", "6f1c2d3e-4a5\u0663-4c6d-8e7f-0123456789ab",
+      "6f1c2d3e-4a5b-4c6g-8e7f-0123456789ab", "6f1c2d3e-4a5b-4c6d-8e7G-0123456789ab",
+      "6f1c2d3e-4a5b-4c6d-8e7f-0123456789a ", " 6f1c2d3e-4a5b-4c6d-8e7f-0123456789a"})
+  void refusesUuidsWithCharactersOtherThanAsciiHexDigits(String s) {
+    assertThrows(IllegalArgumentException.class, () -> Values.parseUuid(s), s);
+  }
+
+  @Test
+  void parsesEveryHexDigitInEveryPosition() {
+    for (UUID id : new UUID[] {new UUID(0, 0), new UUID(-1, -1),
+        UUID.fromString("01234567-89ab-cdef-fedc-ba9876543210"), UUID.randomUUID(), UUID.randomUUID()}) {
+      assertEquals(id, Values.parseUuid(id.toString()));
+      assertEquals(id, Values.parseUuid(id.toString().toUpperCase(java.util.Locale.ROOT)));
+    }
+  }
+
   @Test
   void parsesBooleansExactly() {
     assertEquals(Boolean.TRUE, Values.parseBoolean("true"));
