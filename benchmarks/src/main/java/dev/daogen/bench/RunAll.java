@@ -52,7 +52,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md}), {@code --jdbc-url URL}
  * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten),
  * {@code --cassandra-rows N} (consumers seeded on Cassandra, default 10,000), {@code --cassandra-contenders
- * driver,dao}. The {@code cassandra} part starts an embedded Cassandra node of its own (free ports, a temporary data
+ * driver,dao}, for the admin part {@code --clients N --requests N --seconds S --admin-warmup N} (requests per server
+ * before it is measured, default {@code --requests}) and {@code --admin-scenarios item,list,post}. The {@code cassandra} part starts an embedded Cassandra node of its own (free ports, a temporary data
  * directory), whose class path is {@code -Ddaogen.cassandra.lib=DIR} or else {@code cassandra-server/target/lib}
  * found from the working directory: run from the repository root.
  */
@@ -958,9 +959,10 @@ public final class RunAll {
     int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
     int requests = Integer.parseInt(options.getOrDefault("requests", "20000"));
     Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8")));
+    int warmup = Integer.parseInt(options.getOrDefault("admin-warmup", String.valueOf(requests)));
     log("admin API: " + clients + " clients, at most " + requests + " requests or " + limit.toSeconds() + " s each");
     List<UUID> ids = Pools.seeded(pool).stream().map(Pools.Row::id).toList();
-    AdminBench bench = new AdminBench(clients, requests, limit,
+    AdminBench bench = new AdminBench(clients, requests, limit, warmup,
         List.of(options.getOrDefault("admin-scenarios", "item,list,post").split(",")));
     List<AdminBench.Result> results = bench.run(pool, ids);
     AdminBench.Result bare = results.get(results.size() - 1);
@@ -968,7 +970,8 @@ public final class RunAll {
     results.forEach(r -> byName.put(r.name(), r));
     report.append("## 3. Admin API (HTTP on loopback)\n\n");
     report.append(String.format(Locale.ROOT, "A Java load generator (`java.net.http.HttpClient`, HTTP/1.1, %d "
-        + "concurrent clients sending back to back, at most %,d requests or %d s per scenario after a warm-up) "
+        + "concurrent clients sending back to back, at most %,d requests or %d s per scenario after a warm-up of "
+        + "%,d requests or %d s per server) "
         + "against `%s` (%d workers) with the sample plugin's routes, in the same JVM as the generator, on the "
         + "same 2 cores as PostgreSQL. **The limit** (`bench.LimitServer`): a bare JDK `HttpServer` with the same "
         + "worker pool and TCP_NODELAY that runs the same raw JDBC statement and writes the same JSON by hand (no "
@@ -977,7 +980,7 @@ public final class RunAll {
         + "the admin API and against its limit in 4 alternating slices each (after a warm-up of both), so that "
         + "changes of machine load fall on both alike. Last two rows, also alternating: Jetty 12 and the bare JDK "
         + "server returning a fixed body of one item's size (no database, no application), the transports' own "
-        + "cost.%n%n", clients, requests, limit.toSeconds(), bench.serverName,
+        + "cost.%n%n", clients, requests, limit.toSeconds(), warmup, limit.toSeconds(), bench.serverName,
         AdminOptions.defaults().threads()));
     report.append("| scenario | requests | errors | req/s | p50 ms | p99 ms | ÷ its limit | ÷ fixed-body server "
         + "| server CPU µs/req | CPU ÷ its limit's |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -15,7 +15,6 @@ import dev.daogen.processor.generation.OpenApiWriter;
 import dev.daogen.processor.generation.PatchGenerator;
 import dev.daogen.processor.generation.PluginModuleGenerator;
 import dev.daogen.processor.generation.ResourceWriter;
-import dev.daogen.processor.generation.SourceGenerator;
 import dev.daogen.processor.generation.TableGenerator;
 import dev.daogen.processor.model.EntityModel;
 import dev.daogen.processor.model.FieldModel;
@@ -32,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -183,29 +181,24 @@ public final class DaogenProcessor extends AbstractProcessor {
   private void generate(PluginModel plugin, MigrationPlan migrations, Set<Store> stores) {
     Filer filer = processingEnv.getFiler();
     try {
-      List<Supplier<SourceGenerator.Source>> sources = new ArrayList<>();
       Map<String, NestedJsonGenerator.Input> nested = new LinkedHashMap<>();
       for (EntityModel e : plugin.entities()) {
-        sources.add(() -> new TableGenerator(filer).render(e));
-        sources.add(() -> new DraftGenerator(filer).render(e));
-        sources.add(() -> new PatchGenerator(filer).render(e));
-        sources.add(() -> new MappingGenerator(filer, stores).render(e));
-        sources.add(() -> new DaoGenerator(filer).render(e));
+        new TableGenerator(filer).generate(e);
+        new DraftGenerator(filer).generate(e);
+        new PatchGenerator(filer).generate(e);
+        new MappingGenerator(filer, stores).generate(e);
+        new DaoGenerator(filer).generate(e);
         if (e.generateAdminApi()) {
-          sources.add(() -> new AdminGenerator(filer).render(new AdminGenerator.Input(e, plugin)));
+          new AdminGenerator(filer).generate(new AdminGenerator.Input(e, plugin));
         }
         for (FieldModel f : e.fields()) {
           collectNested(f.type(), e.element(), nested);
         }
       }
       for (NestedJsonGenerator.Input input : nested.values()) {
-        sources.add(() -> new NestedJsonGenerator(filer).render(input));
+        new NestedJsonGenerator(filer).generate(input);
       }
-      sources.add(() -> new PluginModuleGenerator(filer).render(new PluginModuleGenerator.Input(plugin, migrations)));
-      // rendering reads only the model, so it runs on every core; the Filer is javac's, and stays on its thread
-      for (SourceGenerator.Source source : renderAll(sources)) {
-        source.writeTo(filer);
-      }
+      new PluginModuleGenerator(filer).generate(new PluginModuleGenerator.Input(plugin, migrations));
       new ResourceWriter(filer).writeMigrations(plugin, migrations);
       if (stores.contains(Store.CASSANDRA)) {
         new ResourceWriter(filer).writeCassandraMigrations(plugin, migrations);
@@ -221,11 +214,6 @@ public final class DaogenProcessor extends AbstractProcessor {
           "[DaogenInternalError] daogen failed to generate plugin '" + plugin.name()
               + "'; please report this with the trace:\n" + trace, plugin.element());
     }
-  }
-
-  /** Renders the sources, several at a time on the common pool (javac itself uses one core); in their order. */
-  private static List<SourceGenerator.Source> renderAll(List<Supplier<SourceGenerator.Source>> sources) {
-    return sources.parallelStream().map(Supplier::get).toList();
   }
 
   private static void collectNested(TypeModel type, Element origin, Map<String, NestedJsonGenerator.Input> out) {

@@ -35,14 +35,6 @@ public abstract class SourceGenerator<T> {
 
   /** Generates and writes the source file. */
   public final void generate(T input) {
-    render(input).writeTo(filer);
-  }
-
-  /**
-   * Generates the source file without writing it: pure (it reads only the model, never javac's elements or the
-   * {@code Filer}), so that sources of several entities can be rendered at once on other threads.
-   */
-  public final Source render(T input) {
     TypeSpec.Builder builder = write(input)
         .addAnnotation(AnnotationSpec.builder(ClassNames.GENERATED).addMember("value", "$S", GENERATOR).build());
     Element origin = originatingElement(input);
@@ -55,20 +47,13 @@ public abstract class SourceGenerator<T> {
         .indent("  ")
         .build();
     String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
-    return new Source(name, origin, compactJavadoc(file.toString()));
-  }
-
-  /** A rendered source file, to be written through the {@code Filer} (on javac's thread). */
-  public record Source(String name, Element origin, String text) {
-    public void writeTo(Filer filer) {
-      try {
-        JavaFileObject out = origin == null ? filer.createSourceFile(name) : filer.createSourceFile(name, origin);
-        try (Writer writer = out.openWriter()) {
-          writer.write(text);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try {
+      JavaFileObject out = origin == null ? filer.createSourceFile(name) : filer.createSourceFile(name, origin);
+      try (Writer writer = out.openWriter()) {
+        writer.write(compactJavadoc(file.toString()));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
