@@ -37,6 +37,7 @@ public class DaoBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     ds = Pools.fromProperty();
+    Pools.reset(ds);
     ops = Contenders.open(impl, ds, false);
     rows = Pools.seeded(ds);
     if (rows.size() < 100_000) {

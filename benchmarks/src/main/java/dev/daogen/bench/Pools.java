@@ -50,6 +50,33 @@ final class Pools {
     return open(url, 4);
   }
 
+  /** Empties table {@code consumers} and seeds it with {@code rows} consumers named {@code user-1…}, vacuumed. */
+  static void seed(javax.sql.DataSource ds, int rows) {
+    try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+      st.execute("truncate table consumers cascade");
+      st.execute("insert into consumers (id, created_at, updated_at, username, custom_id, tags)"
+          + " select gen_random_uuid(), date_trunc('second', now()), date_trunc('second', now()), 'user-' || g,"
+          + " 'cid-' || g, array['bench', 'seed'] from generate_series(1, " + rows + ") g");
+      st.execute("vacuum analyze consumers");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Puts table {@code consumers} back to its seeded state for the next fork: deletes the rows the insert benchmarks
+   * added ({@code username like 'ins-%'}) and vacuums away the dead versions updates left, so that every fork and
+   * every contender starts on the same table. Updated columns keep their last values; they are not keys.
+   */
+  static void reset(javax.sql.DataSource ds) {
+    try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+      st.execute("delete from consumers where username like 'ins-%'");
+      st.execute("vacuum analyze consumers");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A seeded consumer: key, unique username. */
   record Row(UUID id, String username) {}
 

@@ -37,7 +37,12 @@ final class ProcessorBench {
 
   /** Timings in milliseconds. */
   record Result(int entities, List<Double> plain, List<Double> withProcessor, List<Double> procOnly,
-      int generatedFiles, String cold, List<Double> mnPlain, List<Double> mnWith, int mnGeneratedClasses) {
+      List<Double> generatedPlain, int generatedFiles, String cold, List<Double> mnPlain, List<Double> mnWith,
+      int mnGeneratedClasses) {
+    double generatedPlainMedian() {
+      return median(generatedPlain);
+    }
+
     double mnPlainMedian() {
       return median(mnPlain);
     }
@@ -87,21 +92,28 @@ final class ProcessorBench {
       double coldWith = compile(javac, sources, classpath, root.resolve("cold-with"), Mode.WITH);
       double coldPlain = compile(javac, sources, classpath, root.resolve("cold-plain"), Mode.PLAIN);
       double coldMn = compile(javac, mnSources, classpath, root.resolve("cold-mn"), Mode.MICRONAUT);
+      // the records plus the sources the processor wrote for them, compiled without it: what javac alone costs on
+      // that code, the floor for any processor that writes these sources
+      List<Path> withGenerated = new ArrayList<>(sources);
+      withGenerated.addAll(generatedSources(javac, sources, classpath, root.resolve("kept")));
       for (int i = 0; i < warmups; i++) {
         compile(javac, sources, classpath, root.resolve("w-plain-" + i), Mode.PLAIN);
         compile(javac, sources, classpath, root.resolve("w-with-" + i), Mode.WITH);
+        compile(javac, withGenerated, classpath, root.resolve("w-gen-" + i), Mode.PLAIN);
         compile(javac, mnSources, classpath, root.resolve("w-mn-plain-" + i), Mode.PLAIN);
         compile(javac, mnSources, classpath, root.resolve("w-mn-" + i), Mode.MICRONAUT);
       }
       List<Double> plain = new ArrayList<>();
       List<Double> with = new ArrayList<>();
       List<Double> only = new ArrayList<>();
+      List<Double> generatedPlain = new ArrayList<>();
       List<Double> mnPlain = new ArrayList<>();
       List<Double> mnWith = new ArrayList<>();
       // alternating, so that machine load falls on both processors alike
       for (int i = 0; i < reps; i++) {
         plain.add(compile(javac, sources, classpath, root.resolve("plain-" + i), Mode.PLAIN));
         with.add(compile(javac, sources, classpath, root.resolve("with-" + i), Mode.WITH));
+        generatedPlain.add(compile(javac, withGenerated, classpath, root.resolve("gen-" + i), Mode.PLAIN));
         mnPlain.add(compile(javac, mnSources, classpath, root.resolve("mn-plain-" + i), Mode.PLAIN));
         mnWith.add(compile(javac, mnSources, classpath, root.resolve("mn-" + i), Mode.MICRONAUT));
         if (i == 0) {
@@ -113,13 +125,36 @@ final class ProcessorBench {
       String cold = String.format(Locale.ROOT, "first (cold) compile in this JVM: %.0f ms with the daogen "
           + "processor (loaded first), %.0f ms plain after it, %.0f ms with Micronaut's processors (loaded "
           + "third)", coldWith, coldPlain, coldMn);
-      return new Result(ENTITIES, plain, with, only, generated, cold, mnPlain, mnWith, lastMicronautClasses);
+      return new Result(ENTITIES, plain, with, only, generatedPlain, generated, cold, mnPlain, mnWith,
+          lastMicronautClasses);
     } finally {
       deleteTree(root);
     }
   }
 
   enum Mode { PLAIN, WITH, PROC_ONLY, MICRONAUT }
+
+  /** Runs the processor once (not timed) into {@code out} and returns the Java sources it wrote, which stay there. */
+  static List<Path> generatedSources(JavaCompiler javac, List<Path> sources, String classpath, Path out)
+      throws IOException {
+    Path generated = out.resolve("generated");
+    Files.createDirectories(out.resolve("classes"));
+    Files.createDirectories(generated);
+    List<String> options = List.of("--release", "17", "-classpath", classpath, "-d",
+        out.resolve("classes").toString(), "-s", generated.toString(), "-implicit:none", "-nowarn", "-Xlint:none",
+        "-proc:only");
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task = javac.getTask(new StringWriter(), files, null, options, null,
+          files.getJavaFileObjectsFromPaths(sources));
+      task.setProcessors(List.of(new DaogenProcessor()));
+      if (!task.call()) {
+        throw new IllegalStateException("the processor failed on the benchmark's entities");
+      }
+    }
+    try (Stream<Path> files = Files.walk(generated)) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
 
   private static int lastGenerated;
   private static int lastMicronautClasses;

@@ -46,8 +46,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options: {@code --only overhead,dao,cache,each,processor,admin,cluster,cassandra} (a subset), {@code --prof gc} (a JMH
  * profiler for the DAO and cache benchmarks; the overhead benchmark always runs it), {@code --rounds N} (interleaved
- * rounds of the end-to-end DAO benchmark, default 3), {@code --jmh-warmups/--jmh-iterations/--jmh-time} (per fork
- * of it), {@code --jmh-include METHOD}, {@code --contenders jdbc,dao,…} (a subset of the end-to-end
+ * rounds of the end-to-end DAO benchmark, default 2), {@code --jmh-warmups/--jmh-iterations/--jmh-time} (per fork
+ * of it, default 10 warm-up and 3 measured iterations of 1 s: the DAO's longer path needs tens of thousands of calls
+ * before the JIT has compiled it, and a short warm-up measured that, not the DAO), {@code --jmh-include METHOD}, {@code --contenders jdbc,dao,…} (a subset of the end-to-end
  * contenders; the others' cells read "–"), {@code --overhead-warmups/--overhead-iterations/--overhead-time}, {@code --out FILE} (default
  * {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md}), {@code --jdbc-url URL}
  * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten),
@@ -146,11 +147,7 @@ public final class RunAll {
 
   private void seed() throws SQLException {
     log("seeding " + SEED_ROWS + " consumers");
-    sql("truncate table consumers cascade");
-    sql("insert into consumers (id, created_at, updated_at, username, custom_id, tags)"
-        + " select gen_random_uuid(), date_trunc('second', now()), date_trunc('second', now()), 'user-' || g,"
-        + " 'cid-' || g, array['bench', 'seed'] from generate_series(1, " + SEED_ROWS + ") g");
-    sql("vacuum analyze consumers");
+    Pools.seed(pool, SEED_ROWS);
   }
 
   private void sql(String sql) throws SQLException {
@@ -436,7 +433,7 @@ public final class RunAll {
 
   private void daoEndToEnd() throws Exception {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
-    int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "1"));
+    int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "10"));
     int iterations = Integer.parseInt(options.getOrDefault("jmh-iterations", "3"));
     TimeValue time = seconds(options.getOrDefault("jmh-time", "1"));
     List<String> impls = new ArrayList<>(TITLES.keySet());
@@ -446,13 +443,14 @@ public final class RunAll {
     sanity(impls);
     Samples s = new Samples();
     String only = options.getOrDefault("jmh-include", "");
+    // Every fork starts on the same table (DaoBenchmark's setup deletes the rows earlier forks inserted and vacuums);
+    // autovacuum is off meanwhile, so that no vacuum started by one contender's writes runs during another's fork.
+    sql("alter table consumers set (autovacuum_enabled = false, toast.autovacuum_enabled = false)");
     for (int round = 0; round < rounds; round++) {
-      // a different order every round, so that a stretch of machine load does not fall on one contender
+      // the order rotates by one every round, so that no contender always runs first (with two contenders they
+      // alternate): a stretch of machine load, or the database state a fork leaves, does not fall on one contender
       List<String> order = new ArrayList<>(impls);
-      java.util.Collections.rotate(order, -round * Math.max(1, impls.size() / rounds));
-      if (round % 2 == 1) {
-        java.util.Collections.reverse(order);
-      }
+      java.util.Collections.rotate(order, -round);
       for (String impl : order) {
         log("JMH end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
         ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time).mode(Mode.Throughput)
@@ -461,13 +459,17 @@ public final class RunAll {
         s.add(new Runner(jmh.build()).run());
       }
     }
+    sql("alter table consumers reset (autovacuum_enabled, toast.autovacuum_enabled)");
+    Pools.reset(pool);
     boolean gc = "gc".equals(options.get("prof"));
     report.append("## 1. DAO operations end to end on PostgreSQL (JMH)\n\n");
     report.append(String.format(Locale.ROOT, "Table `consumers` of the sample plugin (uuid key, unique `username` and "
         + "`custom_id`, two timestamps, a `text[]` of tags) seeded with 100,000 rows; keys drawn at random on every "
         + "call; one thread. Contenders interleaved: %d rounds, each running every contender (in a rotated order) "
         + "for 1 fork of %d×%s warm-up and %d×%s measurement per operation; score = the mean of all %d measured "
-        + "iterations ± the 99.9%% confidence half-width (Student's t) over them. Ratio = ops/s ÷ ops/s.%n%n",
+        + "iterations ± the 99.9%% confidence half-width (Student's t) over them. Ratio = ops/s ÷ ops/s. Every fork "
+        + "starts on the seeded table: the rows earlier forks inserted are deleted and the table vacuumed in its setup, "
+        + "and autovacuum is off for the table meanwhile.%n%n",
         rounds, warmups, time, iterations, time, rounds * iterations));
     report.append("| operation |");
     for (String t : TITLES.values()) {
@@ -660,7 +662,7 @@ public final class RunAll {
   private void cassandra() throws Exception {
     int seedRows = Integer.parseInt(options.getOrDefault("cassandra-rows", "10000"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
-    int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "1"));
+    int warmups = Integer.parseInt(options.getOrDefault("jmh-warmups", "10"));
     int iterations = Integer.parseInt(options.getOrDefault("jmh-iterations", "3"));
     TimeValue time = seconds(options.getOrDefault("jmh-time", "1"));
     String only = options.getOrDefault("jmh-include", "");
@@ -926,6 +928,12 @@ public final class RunAll {
         + "| %.2f | %.2f× |%n", only, only / r.entities(), only / plain));
     report.append(String.format(Locale.ROOT, "| processor's own cost (with − plain) | %.0f | **%.2f** | |%n",
         with - plain, (with - plain) / r.entities()));
+    double floor = r.generatedPlainMedian();
+    report.append(String.format(Locale.ROOT, "| javac alone on the records plus the %d sources the processor wrote "
+        + "(`-proc:none`) | %.0f | %.2f | %.2f× |%n", r.generatedFiles(), floor, floor / r.entities(), floor / plain));
+    report.append(String.format(Locale.ROOT, "| compiling the generated sources, without processing them (that − "
+        + "plain): the floor for any processor writing these sources | %.0f | %.2f | |%n", floor - plain,
+        (floor - plain) / r.entities()));
     double mnPlain = r.mnPlainMedian();
     double mnWith = r.mnWithMedian();
     report.append(String.format(Locale.ROOT, "| Micronaut Data: plain javac of the same 200 entities + 200 "
@@ -945,6 +953,7 @@ public final class RunAll {
         ((with - plain) / r.entities()) / ((mnWith - mnPlain) / r.entities())));
     report.append("Runs (ms): plain ").append(fmt(r.plain())).append("; with processor ")
         .append(fmt(r.withProcessor())).append("; proc-only ").append(fmt(r.procOnly()))
+        .append("; records plus generated sources, no processor ").append(fmt(r.generatedPlain()))
         .append("; Micronaut plain ").append(fmt(r.mnPlain())).append("; Micronaut with processors ")
         .append(fmt(r.mnWith())).append(". ").append(r.cold()).append(".\n\n");
   }
