@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * A cross-check of the end-to-end DAO table that drift of the machine cannot skew: raw JDBC and the generated DAO in
@@ -27,6 +28,9 @@ public final class PairedCheck {
 
   private PairedCheck() {}
 
+  /** One operation's result: the quartiles of the pairs' ratios (DAO ÷ JDBC) and each side's mean ops/s. */
+  record Result(String operation, double median, double lower, double upper, double jdbc, double dao) {}
+
   public static void main(String[] args) throws Exception {
     double warm = args.length > 0 ? Double.parseDouble(args[0]) : 20;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -34,18 +38,32 @@ public final class PairedCheck {
     System.setProperty("org.jooq.no-logo", "true");
     System.setProperty("org.jooq.no-tips", "true");
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        HikariDataSource admin = Pools.open(postgres.getJdbcUrl("postgres", "postgres"), 2);
-        HikariDataSource jdbcPool = Pools.open(postgres.getJdbcUrl("postgres", "postgres"), 4);
-        HikariDataSource daoPool = Pools.open(postgres.getJdbcUrl("postgres", "postgres"), 4)) {
+        HikariDataSource admin = Pools.open(postgres.getJdbcUrl("postgres", "postgres"), 2)) {
       try (Database db = Database.connect(admin)) {
         db.migrations().bootstrap();
       }
       Pools.seed(admin, 100_000);
-      List<Pools.Row> rows = Pools.seeded(admin);
-      Side jdbc = new Side(Contenders.open("jdbc", jdbcPool, false), rows);
-      Side dao = new Side(Contenders.open("dao", daoPool, false), rows);
       System.out.printf(Locale.ROOT, "paired slices: %.0f s warm-up, %d pairs of %.1f s, load average %s%n", warm,
           pairs, slice, RunAll.loadAverage());
+      for (Result r : run(postgres.getJdbcUrl("postgres", "postgres"), admin, warm, pairs, slice)) {
+        System.out.printf(Locale.ROOT, "PAIRED %-18s DAO ÷ JDBC median %.2f× (quartiles %.2f–%.2f), JDBC %,.0f ops/s, "
+            + "DAO %,.0f ops/s%n", r.operation(), r.median(), r.lower(), r.upper(), r.jdbc(), r.dao());
+      }
+    }
+    System.exit(0);
+  }
+
+  /**
+   * Runs every operation on the database at {@code url}, whose table {@code consumers} holds the seeded consumers
+   * ({@code admin} resets it before each operation).
+   */
+  static List<Result> run(String url, DataSource admin, double warm, int pairs, double slice) {
+    List<Result> results = new ArrayList<>();
+    try (HikariDataSource jdbcPool = Pools.open(url, 4);
+        HikariDataSource daoPool = Pools.open(url, 4)) {
+      List<Pools.Row> rows = Pools.seeded(jdbcPool);
+      Side jdbc = new Side(Contenders.open("jdbc", jdbcPool, false), rows);
+      Side dao = new Side(Contenders.open("dao", daoPool, false), rows);
       for (String op : OPERATIONS) {
         Pools.reset(admin);
         for (int i = 0; i * 2 * slice < warm; i++) {
@@ -68,14 +86,14 @@ public final class PairedCheck {
           ratios[i] = b / a;
         }
         Arrays.sort(ratios);
-        System.out.printf(Locale.ROOT, "PAIRED %-18s DAO ÷ JDBC median %.2f× (quartiles %.2f–%.2f), JDBC %,.0f ops/s, "
-            + "DAO %,.0f ops/s%n", op, quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
-            jdbc.mean(), dao.mean());
+        results.add(new Result(op, quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
+            jdbc.mean(), dao.mean()));
       }
       jdbc.ops.close();
       dao.ops.close();
     }
-    System.exit(0);
+    Pools.reset(admin);
+    return results;
   }
 
   private static double quantile(double[] sorted, double q) {

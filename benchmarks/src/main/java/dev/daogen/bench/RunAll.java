@@ -53,7 +53,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code benchmarks/RESULTS.md} when run from the repository root, else {@code RESULTS.md}), {@code --jdbc-url URL}
  * (a PostgreSQL database to use instead of the embedded server; its {@code consumers} table is rewritten),
  * {@code --cassandra-rows N} (consumers seeded on Cassandra, default 10,000), {@code --cassandra-contenders
- * driver,dao}, for the admin part {@code --clients N --requests N --seconds S --admin-warmup N} (requests per server
+ * driver,dao}, {@code --paired-pairs N --paired-warmup S --paired-slice S} (the paired check of raw JDBC and the DAO
+ * after the end-to-end table: pairs of slices, default 15, 0 skips it; warm-up seconds, default 20; slice seconds,
+ * default 1), for the admin part {@code --clients N --requests N --seconds S --admin-warmup N} (requests per server
  * before it is measured, default {@code --requests}) and {@code --admin-scenarios item,list,post}. The {@code cassandra} part starts an embedded Cassandra node of its own (free ports, a temporary data
  * directory), whose class path is {@code -Ddaogen.cassandra.lib=DIR} or else {@code cassandra-server/target/lib}
  * found from the working directory: run from the repository root.
@@ -532,6 +534,32 @@ public final class RunAll {
         + "`TransactionOperations.executeWrite`. Every contender uses the same HikariCP pool settings.\n\n");
     report.append(noisy.isEmpty() ? "Every cell's confidence half-width is within ±10 % of its score.\n\n"
         : "Cells wider than ±10 %: " + String.join("; ", noisy) + ".\n\n");
+    int pairs = Integer.parseInt(options.getOrDefault("paired-pairs", "15"));
+    if (pairs > 0 && impls.contains("jdbc") && impls.contains("dao")) {
+      pairedCheck(pairs);
+    }
+  }
+
+  /** The DAO ÷ raw JDBC column once more, measured in alternating slices in one JVM ({@link PairedCheck}). */
+  private void pairedCheck(int pairs) {
+    double warm = Double.parseDouble(options.getOrDefault("paired-warmup", "20"));
+    double slice = Double.parseDouble(options.getOrDefault("paired-slice", "1"));
+    log("paired check: DAO and raw JDBC in alternating slices");
+    List<PairedCheck.Result> results = PairedCheck.run(jdbcUrl, pool, warm, pairs, slice);
+    report.append(String.format(Locale.ROOT, "**Paired check.** The same two contenders in one JVM, each with a pool "
+        + "of its own, in alternating slices of %.1f s: per operation the table is put back to its seeded state, "
+        + "%.0f s of alternating warm-up, then %d pairs of slices (the order inside a pair alternates). Each pair "
+        + "gives a ratio of two slices measured a second apart, so a stretch of load or a checkpoint falls on both "
+        + "sides of it; the table shows the median ratio and its quartiles "
+        + "(`java -cp benchmarks/target/benchmarks.jar dev.daogen.bench.PairedCheck` runs it alone).%n%n", slice, warm,
+        pairs));
+    report.append("| operation | raw JDBC ops/s | generated DAO ops/s | DAO ÷ JDBC, median of pairs | quartiles |\n"
+        + "|---|---:|---:|---:|---:|\n");
+    for (PairedCheck.Result r : results) {
+      report.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | **%.2f×** | %.2f–%.2f |%n", r.operation(),
+          r.jdbc(), r.dao(), r.median(), r.lower(), r.upper()));
+    }
+    report.append('\n');
   }
 
   /** Every contender once through every operation on PostgreSQL, so that a broken one fails before the run. */
