@@ -87,7 +87,7 @@ public final class PairedCheck {
         }
         Arrays.sort(ratios);
         results.add(new Result(op, quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
-            jdbc.mean(), dao.mean()));
+            jdbc.drainMean(), dao.drainMean()));
       }
       jdbc.ops.close();
       dao.ops.close();
@@ -140,7 +140,8 @@ public final class PairedCheck {
       measured.add(opsPerSecond);
     }
 
-    double mean() {
+    /** The mean ops/s of the slices measured since the last call (the next operation starts afresh). */
+    double drainMean() {
       double mean = measured.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
       measured.clear();
       return mean;
