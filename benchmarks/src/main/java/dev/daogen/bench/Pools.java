@@ -66,7 +66,8 @@ final class Pools {
   /**
    * Puts table {@code consumers} back to its seeded state for the next fork: deletes the rows the insert benchmarks
    * added ({@code username like 'ins-%'}) and vacuums away the dead versions updates left, so that every fork and
-   * every contender starts on the same table. Updated columns keep their last values; they are not keys.
+   * every contender starts on the same table. Columns the updates changed ({@code custom_id}, {@code updated_at})
+   * keep their last values: no benchmark looks rows up by them.
    */
   static void reset(javax.sql.DataSource ds) {
     try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
