@@ -43,11 +43,7 @@ public class DaoBenchmark {
     if (rows.size() < 100_000) {
       throw new IllegalStateException("expected 100,000 seeded rows, found " + rows.size());
     }
-    // page starts spread over the table (but not in its last 100 rows)
-    cursors = new Object[1000];
-    for (int i = 0; i < cursors.length; i++) {
-      cursors[i] = ops.cursorAfter(rows.get(i * ((rows.size() - 200) / cursors.length)).id());
-    }
+    cursors = Pools.cursors(ops, rows);
     nonce = impl + "-" + Long.toHexString(System.nanoTime());
   }
 
@@ -73,7 +69,7 @@ public class DaoBenchmark {
 
   @Benchmark
   public Object insert() {
-    return ops.insert("ins-" + nonce + "-" + counter++);
+    return ops.insert(Pools.INSERTED + nonce + "-" + counter++);
   }
 
   @Benchmark

@@ -107,7 +107,7 @@ public final class PairedCheck {
   private static final class Side {
     final ConsumerOps ops;
     final List<Pools.Row> rows;
-    final Object[] cursors = new Object[1000];
+    final Object[] cursors;
     final String nonce = Long.toHexString(System.nanoTime());
     final List<Double> measured = new ArrayList<>();
     long counter;
@@ -115,9 +115,7 @@ public final class PairedCheck {
     Side(ConsumerOps ops, List<Pools.Row> rows) {
       this.ops = ops;
       this.rows = rows;
-      for (int i = 0; i < cursors.length; i++) {
-        cursors[i] = ops.cursorAfter(rows.get(i * ((rows.size() - 200) / cursors.length)).id());
-      }
+      this.cursors = Pools.cursors(ops, rows);
     }
 
     /** Calls {@code op} for about {@code seconds}; returns calls per second. */
@@ -152,7 +150,7 @@ public final class PairedCheck {
       Object result = switch (op) {
         case "selectByPrimaryKey" -> ops.selectById(row.id()).orElseThrow();
         case "selectByUniqueKey" -> ops.selectByUsername(row.username()).orElseThrow();
-        case "insert" -> ops.insert("ins-" + nonce + "-" + counter++);
+        case "insert" -> ops.insert(Pools.INSERTED + nonce + "-" + counter++);
         case "update" -> ops.updateCustomId(row.id(), "upd-" + nonce + "-" + counter++);
         case "upsert" -> ops.upsert(row.id(), row.username(), "ups-" + nonce + "-" + counter++);
         case "page100" -> ops.pageAfter(cursors[ThreadLocalRandom.current().nextInt(cursors.length)]);

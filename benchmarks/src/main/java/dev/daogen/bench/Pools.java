@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,9 +51,12 @@ final class Pools {
     return open(url, 4);
   }
 
+  /** How the insert benchmarks' usernames begin: {@link #reset} deletes the rows they added by it. */
+  static final String INSERTED = "ins-";
+
   /** Empties table {@code consumers} and seeds it with {@code rows} consumers named {@code user-1…}, vacuumed. */
-  static void seed(javax.sql.DataSource ds, int rows) {
-    try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+  static void seed(DataSource ds, int rows) {
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
       st.execute("truncate table consumers cascade");
       st.execute("insert into consumers (id, created_at, updated_at, username, custom_id, tags)"
           + " select gen_random_uuid(), date_trunc('second', now()), date_trunc('second', now()), 'user-' || g,"
@@ -65,17 +69,26 @@ final class Pools {
 
   /**
    * Puts table {@code consumers} back to its seeded state for the next fork: deletes the rows the insert benchmarks
-   * added ({@code username like 'ins-%'}) and vacuums away the dead versions updates left, so that every fork and
+   * added ({@code username} starting with {@link #INSERTED}) and vacuums away the dead versions updates left, so that every fork and
    * every contender starts on the same table. Columns the updates changed ({@code custom_id}, {@code updated_at})
    * keep their last values: no benchmark looks rows up by them.
    */
-  static void reset(javax.sql.DataSource ds) {
-    try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
-      st.execute("delete from consumers where username like 'ins-%'");
+  static void reset(DataSource ds) {
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.execute("delete from consumers where username like '" + INSERTED + "%'");
       st.execute("vacuum analyze consumers");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** 1,000 page starts spread over the seeded rows (but not in their last 100), as {@code ops}' cursors. */
+  static Object[] cursors(ConsumerOps ops, List<Row> rows) {
+    Object[] cursors = new Object[1000];
+    for (int i = 0; i < cursors.length; i++) {
+      cursors[i] = ops.cursorAfter(rows.get(i * ((rows.size() - 200) / cursors.length)).id());
+    }
+    return cursors;
   }
 
   /** A seeded consumer: key, unique username. */

@@ -134,15 +134,25 @@ final class ProcessorBench {
 
   enum Mode { PLAIN, WITH, PROC_ONLY, MICRONAUT }
 
+  /** javac's options for a compile into {@code out} ({@code classes/}, {@code generated/}, made here). */
+  private static List<String> options(String classpath, Path out, Mode mode) throws IOException {
+    Path classes = Files.createDirectories(out.resolve("classes"));
+    Path generated = Files.createDirectories(out.resolve("generated"));
+    List<String> options = new ArrayList<>(List.of("--release", "17", "-classpath", classpath,
+        "-d", classes.toString(), "-s", generated.toString(), "-implicit:none", "-nowarn", "-Xlint:none"));
+    if (mode == Mode.PLAIN) {
+      options.add("-proc:none");
+    } else if (mode == Mode.PROC_ONLY) {
+      options.add("-proc:only");
+    }
+    return options;
+  }
+
   /** Runs the processor once (not timed) into {@code out} and returns the Java sources it wrote, which stay there. */
   static List<Path> generatedSources(JavaCompiler javac, List<Path> sources, String classpath, Path out)
       throws IOException {
     Path generated = out.resolve("generated");
-    Files.createDirectories(out.resolve("classes"));
-    Files.createDirectories(generated);
-    List<String> options = List.of("--release", "17", "-classpath", classpath, "-d",
-        out.resolve("classes").toString(), "-s", generated.toString(), "-implicit:none", "-nowarn", "-Xlint:none",
-        "-proc:only");
+    List<String> options = options(classpath, out, Mode.PROC_ONLY);
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task = javac.getTask(new StringWriter(), files, null, options, null,
           files.getJavaFileObjectsFromPaths(sources));
@@ -163,15 +173,7 @@ final class ProcessorBench {
       throws IOException {
     Path classes = out.resolve("classes");
     Path generated = out.resolve("generated");
-    Files.createDirectories(classes);
-    Files.createDirectories(generated);
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-classpath", classpath,
-        "-d", classes.toString(), "-s", generated.toString(), "-implicit:none", "-nowarn", "-Xlint:none"));
-    if (mode == Mode.PLAIN) {
-      options.add("-proc:none");
-    } else if (mode == Mode.PROC_ONLY) {
-      options.add("-proc:only");
-    }
+    List<String> options = options(classpath, out, mode);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
     boolean ok;

@@ -448,21 +448,24 @@ public final class RunAll {
     // Every fork starts on the same table (DaoBenchmark's setup deletes the rows earlier forks inserted and vacuums);
     // autovacuum is off meanwhile, so that no vacuum started by one contender's writes runs during another's fork.
     sql("alter table consumers set (autovacuum_enabled = false, toast.autovacuum_enabled = false)");
-    for (int round = 0; round < rounds; round++) {
-      // the order rotates by one every round, so that no contender always runs first (with two contenders they
-      // alternate): a stretch of machine load, or the database state a fork leaves, does not fall on one contender
-      List<String> order = new ArrayList<>(impls);
-      java.util.Collections.rotate(order, -round);
-      for (String impl : order) {
-        log("JMH end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
-        ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time).mode(Mode.Throughput)
-            .timeUnit(TimeUnit.SECONDS).include(DaoBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
-            .param("impl", impl);
-        s.add(new Runner(jmh.build()).run());
+    try {
+      for (int round = 0; round < rounds; round++) {
+        // the order rotates by one every round, so that no contender always runs first (with two contenders they
+        // alternate): a stretch of machine load, or the database state a fork leaves, does not fall on one contender
+        List<String> order = new ArrayList<>(impls);
+        java.util.Collections.rotate(order, -round);
+        for (String impl : order) {
+          log("JMH end to end, round " + (round + 1) + "/" + rounds + ": " + impl);
+          ChainedOptionsBuilder jmh = jmhOptions(warmups, iterations, time).mode(Mode.Throughput)
+              .timeUnit(TimeUnit.SECONDS).include(DaoBenchmark.class.getName() + (only.isEmpty() ? "" : "." + only))
+              .param("impl", impl);
+          s.add(new Runner(jmh.build()).run());
+        }
       }
+    } finally {
+      sql("alter table consumers reset (autovacuum_enabled, toast.autovacuum_enabled)");
+      Pools.reset(pool);
     }
-    sql("alter table consumers reset (autovacuum_enabled, toast.autovacuum_enabled)");
-    Pools.reset(pool);
     boolean gc = "gc".equals(options.get("prof"));
     report.append("## 1. DAO operations end to end on PostgreSQL (JMH)\n\n");
     report.append(String.format(Locale.ROOT, "Table `consumers` of the sample plugin (uuid key, unique `username` and "
